@@ -1,5 +1,7 @@
 package dev.newsintel.embedded;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -52,19 +54,35 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    /** Starts both servers (in parallel: Elasticsearch takes the longer) and returns once both answer. */
+    /** The servers a stack can run. */
+    public enum Server { KAFKA, ELASTICSEARCH }
+
+    /** Starts both servers and stops them at JVM exit if not closed before. */
     public static EmbeddedStack start(Options options) {
+        return start(options, EnumSet.allOf(Server.class), true);
+    }
+
+    /**
+     * Starts the given servers (in parallel: Elasticsearch takes the longer) and returns once all answer.
+     *
+     * @param shutdownHook stop them at JVM exit; callers that stop their own clients first at exit (so nothing in
+     *                     flight is lost) pass false and close the stack themselves, last
+     */
+    public static EmbeddedStack start(Options options, Set<Server> servers, boolean shutdownHook) {
         RuntimeDirectory runtime = RuntimeDirectory.create();
-        CompletableFuture<EmbeddedKafka> kafka = CompletableFuture.supplyAsync(
-                () -> EmbeddedKafka.start(runtime.dir("kafka"), options.kafkaPort(), options.kafkaHeap()));
-        CompletableFuture<EmbeddedElasticsearch> es = CompletableFuture.supplyAsync(
-                () -> EmbeddedElasticsearch.start(runtime.dir("elasticsearch"), runtime.base(),
-                        options.elasticsearchPort(), options.elasticsearchHeap()));
+        CompletableFuture<EmbeddedKafka> kafka = servers.contains(Server.KAFKA)
+                ? CompletableFuture.supplyAsync(() -> EmbeddedKafka.start(runtime.dir("kafka"), options.kafkaPort(),
+                        options.kafkaHeap()))
+                : CompletableFuture.completedFuture(null);
+        CompletableFuture<EmbeddedElasticsearch> es = servers.contains(Server.ELASTICSEARCH)
+                ? CompletableFuture.supplyAsync(() -> EmbeddedElasticsearch.start(runtime.dir("elasticsearch"),
+                        runtime.base(), options.elasticsearchPort(), options.elasticsearchHeap()))
+                : CompletableFuture.completedFuture(null);
         try {
             CompletableFuture.allOf(kafka, es).join();
         } catch (CompletionException e) {
-            kafka.thenAccept(EmbeddedKafka::close);
-            es.thenAccept(EmbeddedElasticsearch::close);
+            kafka.thenAccept(k -> closeQuietly(k));
+            es.thenAccept(s -> closeQuietly(s));
             try {
                 CompletableFuture.allOf(kafka, es).exceptionally(t -> null).join();
             } finally {
@@ -74,14 +92,29 @@ public final class EmbeddedStack implements AutoCloseable {
             throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         }
         EmbeddedStack stack = new EmbeddedStack(runtime, kafka.join(), es.join());
-        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        if (shutdownHook) {
+            Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        }
         return stack;
     }
 
+    private static void closeQuietly(AutoCloseable server) {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (Exception e) {
+            LOG.warn("Could not stop a server after a failed start: {}", e.getMessage());
+        }
+    }
+
+    /** The broker, or null when this stack was started without one. */
     public EmbeddedKafka kafka() {
         return kafka;
     }
 
+    /** The Elasticsearch server, or null when this stack was started without one. */
     public EmbeddedElasticsearch elasticsearch() {
         return elasticsearch;
     }
@@ -95,8 +128,8 @@ public final class EmbeddedStack implements AutoCloseable {
         stopQuietly();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook is running or ran
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // already shutting down (the hook is running or ran), or never registered
         }
     }
 
@@ -105,8 +138,8 @@ public final class EmbeddedStack implements AutoCloseable {
             return;
         }
         closed = true;
-        CompletableFuture<Void> stopKafka = CompletableFuture.runAsync(kafka::close);
-        CompletableFuture<Void> stopEs = CompletableFuture.runAsync(elasticsearch::close);
+        CompletableFuture<Void> stopKafka = CompletableFuture.runAsync(() -> closeQuietly(kafka));
+        CompletableFuture<Void> stopEs = CompletableFuture.runAsync(() -> closeQuietly(elasticsearch));
         try {
             CompletableFuture.allOf(stopKafka, stopEs).join();
         } catch (CompletionException e) {

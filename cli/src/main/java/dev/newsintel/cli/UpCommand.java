@@ -1,0 +1,126 @@
+package dev.newsintel.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.newsintel.embedded.EmbeddedStack;
+import dev.newsintel.embedded.EmbeddedStack.Server;
+import dev.newsintel.ingest.SampleCorpus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code newsintel up}: the whole pipeline on embedded (or given) Kafka and Elasticsearch, until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Runs the whole pipeline (ingest, enrich, index, search API) until Ctrl-C.",
+                "Starts a local Kafka broker and Elasticsearch unless --kafka / --elasticsearch point at running ones,",
+                "and loads the bundled sample corpus, or the documents of --replay DIR."})
+final class UpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Search API port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Interface the API listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String host;
+
+    @Option(names = "--replay", paramLabel = "DIR",
+            description = "Load this folder of documents (.html .htm .txt .json .xml, optionally .gz) instead of the sample corpus.")
+    Path replay;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of starting one.")
+    String kafka;
+
+    @Option(names = "--elasticsearch", paramLabel = "URL",
+            description = "Use this Elasticsearch instead of starting one.")
+    String elasticsearch;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (replay != null && !Files.isDirectory(replay)) {
+            throw new IllegalArgumentException("--replay " + replay + " is not a directory");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535");
+        }
+        EnumSet<Server> embedded = EnumSet.noneOf(Server.class);
+        if (kafka == null) {
+            embedded.add(Server.KAFKA);
+        }
+        if (elasticsearch == null) {
+            embedded.add(Server.ELASTICSEARCH);
+        }
+        EmbeddedStack stack = null;
+        if (!embedded.isEmpty()) {
+            out.println("Starting " + (embedded.size() == 2 ? "Kafka and Elasticsearch"
+                    : embedded.contains(Server.KAFKA) ? "Kafka" : "Elasticsearch") + " on this machine...");
+            out.flush();
+            stack = EmbeddedStack.start(EmbeddedStack.Options.defaults(), embedded, false);
+        }
+        String kafkaServers = kafka != null ? kafka : stack.kafka().bootstrapServers();
+        String esUrl = elasticsearch != null ? elasticsearch : stack.elasticsearch().url();
+        Path work = stack != null ? stack.runtime().dir("pipeline")
+                : Files.createTempDirectory("newsintel-up-");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Pipeline pipeline;
+        try {
+            pipeline = Pipeline.start(new Pipeline.Settings(kafkaServers, esUrl, host, port, work.resolve("streams"),
+                    Clock.systemUTC()));
+        } catch (RuntimeException e) {
+            if (stack != null) {
+                stack.close();
+            }
+            throw e;
+        }
+        EmbeddedStack ownedStack = stack;
+        Thread hook = new Thread(() -> {
+            // Stop our clients first, then the servers they talk to: nothing in flight is lost.
+            pipeline.close();
+            if (ownedStack != null) {
+                ownedStack.close();
+            } else {
+                dev.newsintel.cli.Files2.deleteQuietly(work);
+            }
+            stopped.countDown();
+        }, "newsintel-up-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        Path folder = replay != null ? replay : SampleCorpus.copyTo(work.resolve("sample-corpus"));
+        int loaded = pipeline.replay(folder);
+        String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + pipeline.port();
+        out.printf("%nNewsIntel is up.%n");
+        out.printf("  Search          %s/api/search?q=nvidia%n", base);
+        out.printf("  Health          %s/health%n", base);
+        out.printf("  Kafka           %s%s%n", kafkaServers, kafka == null ? " (embedded)" : "");
+        out.printf("  Elasticsearch   %s%s%n", esUrl, elasticsearch == null ? " (embedded)" : "");
+        out.printf("  Loaded          %d documents from %s%n", loaded,
+                replay != null ? replay : "the sample corpus");
+        out.flush();
+        awaitIndexed(pipeline, loaded, out);
+        out.printf("Press Ctrl-C to stop.%n");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static void awaitIndexed(Pipeline pipeline, int expected, PrintWriter out) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (pipeline.indexer().indexed() < expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        out.printf("  Searchable      %d documents%n", pipeline.indexer().indexed());
+        out.flush();
+    }
+}
