@@ -81,7 +81,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("Kafka broker is already running on port " + port);
         }
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(),
+        List<String> command = new ArrayList<>();
+        // Its own session: a Ctrl-C in our terminal reaches only us, and we stop the broker after our clients.
+        if (Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"))) {
+            command.add("setsid");
+        }
+        command.addAll(List.of(java.toString(),
                 "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
                 "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=" + dir.resolve("logback.xml"),
