@@ -1,5 +1,6 @@
 package dev.newsintel.enrich;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newsintel.enrich.alerts.AdminAlertTopicCatalog;
+import dev.newsintel.enrich.alerts.BuiltInRules;
+import dev.newsintel.enrich.stories.StoryConfig;
 import dev.newsintel.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -42,6 +45,14 @@ public final class EnrichApp implements AutoCloseable {
      * @param config Kafka Streams configuration, e.g. from {@link #config}; {@code bootstrap.servers} is required
      */
     public EnrichApp(Properties config, Clock clock) {
+        this(config, clock, StoryConfig.defaults(), BuiltInRules.DEFAULT_LARGE_INVESTMENT_USD);
+    }
+
+    /**
+     * @param stories            story grouping settings (window, near-duplicate thresholds)
+     * @param largeInvestmentUsd threshold of the built-in large-investments rule
+     */
+    public EnrichApp(Properties config, Clock clock, StoryConfig stories, BigDecimal largeInvestmentUsd) {
         this.metrics = new EnrichMetrics();
         Properties props = new Properties();
         props.putAll(config);
@@ -49,6 +60,8 @@ public final class EnrichApp implements AutoCloseable {
         String bootstrap = props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         this.alertTopics = new AdminAlertTopicCatalog(bootstrap, clock);
         EnrichTopology.Options options = EnrichTopology.Options.defaults(clock)
+                .withStories(stories)
+                .withLargeInvestmentUsd(largeInvestmentUsd)
                 .withAlertTopics(alertTopics)
                 .withMetrics(metrics);
         DocumentEnricher enricher = new DocumentEnricher(clock);
