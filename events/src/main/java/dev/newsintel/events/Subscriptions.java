@@ -54,14 +54,14 @@ public final class Subscriptions implements AutoCloseable {
     }
 
     /**
-     * Validates the rule, creates its alert topic if missing, then publishes it and waits for the broker's ack.
-     * Publishing a rule with an existing id replaces it.
+     * Validates the rule, creates its alert topic (and the subscriptions topic) if missing, then publishes it and
+     * waits for the broker's ack. Publishing a rule with an existing id replaces it.
      *
      * @throws IllegalArgumentException listing every problem when the rule is invalid
      */
     public Subscription publish(Subscription rule) {
         validate(rule);
-        Topics.ensureCreated(admin, List.of(Topics.alertTopic(rule.id())));
+        Topics.ensureCreated(admin, List.of(Topics.SUBSCRIPTIONS, Topics.alertTopic(rule.id())));
         send(rule.id(), rule);
         return rule;
     }
