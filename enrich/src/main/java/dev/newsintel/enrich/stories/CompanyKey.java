@@ -56,7 +56,8 @@ public final class CompanyKey {
             return "";
         }
         String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replace("&", " and ");
+                .toLowerCase(Locale.ROOT).replace("&", " and ")
+                .replaceAll("\\b(\\p{L})\\.(?=\\p{L}\\b)", "$1"); // "S.A." is "SA", "U.S." is "US"
         List<String> words = Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
         int end = words.size();
         while (end > 1 && LEGAL_SUFFIXES.contains(words.get(end - 1))) {
