@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -88,28 +89,37 @@ class EnrichRestartTest {
                      a -> a.ruleId().equals(everyStory) || a.ruleId().equals(evenStories));
              TopicReader<EnrichedDocument> enriched = new TopicReader<>(kafka, Topics.ENRICHED_DOCUMENTS.name(),
                      EnrichedDocument.class, d -> d.id().startsWith(marker + "-"))) {
+            // The first copies go at once; the rest keep arriving, one every 100 ms, from when the first instance
+            // has shown it works until after it was killed and its successor took over.
             AtomicInteger sent = new AtomicInteger();
+            CountDownLatch running = new CountDownLatch(1);
             Thread feeder = new Thread(() -> {
-                for (RawDocument document : documents) {
-                    producer.send(new ProducerRecord<>(Topics.RAW_NEWS.name(), null,
-                            document.publishedAt().toEpochMilli(), document.id(), document));
-                    producer.flush();
-                    sent.incrementAndGet();
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
+                try {
+                    for (RawDocument document : documents) {
+                        if (sent.get() == STORIES) {
+                            running.await();
+                        }
+                        producer.send(new ProducerRecord<>(Topics.RAW_NEWS.name(), null,
+                                document.publishedAt().toEpochMilli(), document.id(), document));
+                        producer.flush();
+                        sent.incrementAndGet();
+                        if (sent.get() > STORIES) {
+                            Thread.sleep(100);
+                        }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }, "raw-feeder");
             feeder.start();
 
-            // Kill the first instance once it has raised some alerts, while documents keep arriving.
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                     .until(() -> all.poll().size() >= 5);
+            running.countDown();
+            Thread.sleep(1_500);
             int sentAtKill = sent.get();
             first.destroyForcibly().waitFor();
-            assertThat(sentAtKill).as("killed mid-stream").isLessThan(documents.size());
+            assertThat(sentAtKill).as("killed mid-stream").isGreaterThan(STORIES).isLessThan(documents.size());
 
             second = startEnrich(kafka, appId, stateDir, tmp.resolve("enrich-2.log"));
             feeder.join(120_000);
