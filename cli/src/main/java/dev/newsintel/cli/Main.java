@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code newsintel} command. */
 @Command(name = "newsintel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns SEC filings and tech news into searchable, alertable facts.",
-        subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, ServeCommand.class,
-                ExtractCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, AlertsCommand.class,
+                ServeCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

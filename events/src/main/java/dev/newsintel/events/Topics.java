@@ -32,18 +32,26 @@ public final class Topics {
     public static final TopicSpec RAW_FILINGS = new TopicSpec(PREFIX + "raw.filings", 6, raw());
     /** News documents as fetched, keyed by document id. */
     public static final TopicSpec RAW_NEWS = new TopicSpec(PREFIX + "raw.news", 6, raw());
-    /** Clean, enriched documents keyed by document id. */
+    /**
+     * Clean, enriched documents keyed by document id. Compacted, not time-retained: records carry the document's
+     * publication time as their timestamp, and time-based retention would delete an old document on arrival.
+     */
     public static final TopicSpec ENRICHED_DOCUMENTS = new TopicSpec(PREFIX + "enriched.documents", 6,
-            Map.of("compression.type", "zstd", "max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES),
-                    "retention.ms", Long.toString(30 * 24L * 60 * 60 * 1000)));
-    /** Announcements keyed by announcement id. */
+            compacted(Map.of("compression.type", "zstd", "max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES))));
+    /** Announcements keyed by announcement id; compacted for the same reason as the enriched documents. */
     public static final TopicSpec ANNOUNCEMENTS = new TopicSpec(PREFIX + "announcements", 6,
-            Map.of("compression.type", "zstd"));
+            compacted(Map.of("compression.type", "zstd")));
     /** Latest state of each story, keyed by story id. */
     public static final TopicSpec STORIES = new TopicSpec(PREFIX + "stories", 6, compacted());
+    /**
+     * The story index of the enrich stage, keyed by signature ({@code doc:<id>}, {@code fact:...}, {@code band:...}):
+     * which story a document, a fact or a text band belongs to. Written by the topology, read back by every enrich
+     * instance as a global table; expired signatures are deleted with tombstones, document assignments are kept.
+     */
+    public static final TopicSpec STORY_INDEX = new TopicSpec(PREFIX + "stories.index", 6, compacted());
     /** Alert rules keyed by rule id; a null value deletes the rule. Read as a global table. */
     public static final TopicSpec SUBSCRIPTIONS = new TopicSpec(PREFIX + "subscriptions", 1, compacted());
-    /** Every alert of every rule (the firehose), keyed by rule id. */
+    /** Every alert of every rule (the firehose), keyed by rule id; timestamped when raised. */
     public static final TopicSpec ALERTS = new TopicSpec(PREFIX + "alerts", 6, Map.of());
     /** Built-in alert topics that exist without any rule. */
     public static final TopicSpec ALERTS_MODEL_RELEASES = alertTopic("model-releases");
@@ -57,6 +65,10 @@ public final class Topics {
     private Topics() {
     }
 
+    /** Ids of the built-in alert rules, whose topics exist without any subscription. */
+    public static final List<String> BUILT_IN_ALERT_RULES = List.of("model-releases", "large-investments",
+            "material-events");
+
     /** The alert topic of one rule: {@code newsintel.alerts.<ruleId>}. */
     public static TopicSpec alertTopic(String ruleId) {
         return new TopicSpec(PREFIX + "alerts." + ruleId, 3, Map.of());
@@ -65,7 +77,7 @@ public final class Topics {
     /** Every fixed topic; per-rule alert topics are created with their rule. */
     public static List<TopicSpec> all() {
         return List.of(SOURCES, INGEST_CHECKPOINTS, RAW_FILINGS, RAW_NEWS, ENRICHED_DOCUMENTS, ANNOUNCEMENTS, STORIES,
-                SUBSCRIPTIONS, ALERTS, ALERTS_MODEL_RELEASES, ALERTS_LARGE_INVESTMENTS, ALERTS_MATERIAL_EVENTS, DLQ);
+                STORY_INDEX, SUBSCRIPTIONS, ALERTS, ALERTS_MODEL_RELEASES, ALERTS_LARGE_INVESTMENTS, ALERTS_MATERIAL_EVENTS, DLQ);
     }
 
     /**
@@ -105,6 +117,12 @@ public final class Topics {
 
     private static Map<String, String> compacted() {
         return Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0", "segment.ms", DAY_MS);
+    }
+
+    private static Map<String, String> compacted(Map<String, String> more) {
+        Map<String, String> configs = new HashMap<>(compacted());
+        configs.putAll(more);
+        return configs;
     }
 
     private static Map<String, String> raw() {

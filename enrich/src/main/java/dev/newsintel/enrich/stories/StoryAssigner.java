@@ -1,0 +1,169 @@
+package dev.newsintel.enrich.stories;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.newsintel.events.EnrichedDocument;
+
+/**
+ * Second story step, on the anchor's partition: decides the document's story, in order with every other document
+ * of the same anchor.
+ *
+ * <ol>
+ *   <li>A document already assigned (re-processed) keeps its story.</li>
+ *   <li>Else, when the anchor's story is within the window of the document's publication time, the document joins
+ *       it.</li>
+ *   <li>Else it joins the story its other signatures suggested, or starts a story whose id is its own id.</li>
+ * </ol>
+ *
+ * It then records the decision in the story index ({@code doc:<id>} for good; facts and bands until they expire)
+ * and forwards the document with its story id. Expired anchors and index signatures are removed by a wall-clock
+ * punctuation, measured against stream time (publication times), so replaying old documents ages the same way as
+ * live ones.
+ */
+public final class StoryAssigner implements Processor<String, AnchoredDocument, String, StoryAssigner.Output> {
+    /** What this step emits: index writes (for the index topic) and assigned documents. */
+    public sealed interface Output permits IndexWrite, Assigned {
+    }
+
+    /** A story index record; a null span deletes the signature. */
+    public record IndexWrite(StorySpan span) implements Output {
+    }
+
+    /** A document with its story id. */
+    public record Assigned(EnrichedDocument document, long eventTime) implements Output {
+    }
+
+    private static final int RECENT_WRITES = 10_000;
+    private static final int EXPIRE_PER_PUNCTUATION = 20_000;
+
+    private final StoryConfig config;
+    private final String anchorStore;
+    private final String expiryStore;
+    private final String indexStore;
+    /**
+     * Index writes of this task not yet visible in the global table (it is updated after the commit): documents of
+     * one batch see each other's signatures.
+     */
+    private final Map<String, StorySpan> recentWrites = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StorySpan> eldest) {
+            return size() > RECENT_WRITES;
+        }
+    };
+    private ProcessorContext<String, Output> context;
+    private KeyValueStore<String, StorySpan> anchors;
+    private ExpiryQueue expiry;
+    private KeyValueStore<String, ?> index;
+
+    public StoryAssigner(StoryConfig config, String anchorStore, String expiryStore, String indexStore) {
+        this.config = config;
+        this.anchorStore = anchorStore;
+        this.expiryStore = expiryStore;
+        this.indexStore = indexStore;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Output> context) {
+        this.context = context;
+        this.anchors = context.getStateStore(anchorStore);
+        this.expiry = new ExpiryQueue(context.getStateStore(expiryStore));
+        this.index = context.getStateStore(indexStore);
+        context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, now -> expire());
+    }
+
+    @Override
+    public void process(Record<String, AnchoredDocument> record) {
+        AnchoredDocument doc = record.value();
+        long time = doc.eventTime();
+        String documentId = doc.document().id();
+        StorySpan anchor = anchors.get(doc.anchor());
+        String story;
+        if (doc.knownStory() != null) {
+            story = doc.knownStory();
+            if (anchor == null || !anchor.covers(time, config.window())) {
+                putAnchor(doc.anchor(), StorySpan.at(story, time));
+            }
+        } else if (anchor != null && anchor.covers(time, config.window())) {
+            story = anchor.storyId();
+            if (!anchor.contains(time)) {
+                putAnchor(doc.anchor(), anchor.extend(time));
+            }
+        } else {
+            story = doc.suggestedStory() != null ? doc.suggestedStory() : documentId;
+            putAnchor(doc.anchor(), StorySpan.at(story, time));
+        }
+
+        String docKey = StorySignals.docKey(documentId);
+        StorySpan assigned = current(docKey);
+        if (assigned == null || !assigned.storyId().equals(story)) {
+            // Kept for good: a document re-processed at any later time keeps its story.
+            write(record, docKey, StorySpan.at(story, time));
+        }
+        for (String key : doc.indexKeys()) {
+            StorySpan existing = current(key);
+            StorySpan updated;
+            if (existing == null || !existing.covers(time, config.window())) {
+                updated = StorySpan.at(story, time);
+            } else if (!existing.storyId().equals(story)) {
+                continue; // the signature belongs to an earlier story: first come, first kept
+            } else if (existing.contains(time)) {
+                continue;
+            } else {
+                updated = existing.extend(time);
+            }
+            write(record, key, updated);
+            expiry.schedule(updated.lastSeen() + config.retention().toMillis(), "index", key,
+                    Long.toString(updated.lastSeen()));
+        }
+        context.forward(record.withKey(documentId)
+                .withValue(new Assigned(doc.document().withStoryId(story), time)));
+    }
+
+    private void putAnchor(String anchor, StorySpan span) {
+        anchors.put(anchor, span);
+        expiry.schedule(span.lastSeen() + config.retention().toMillis(), "anchor", anchor,
+                Long.toString(span.lastSeen()));
+    }
+
+    private StorySpan current(String key) {
+        StorySpan recent = recentWrites.get(key);
+        return recent != null ? recent : GlobalTables.get(index, key, StorySpan.class);
+    }
+
+    private void write(Record<String, AnchoredDocument> record, String key, StorySpan span) {
+        recentWrites.put(key, span);
+        context.forward(record.withKey(key).withValue(new IndexWrite(span)));
+    }
+
+    /** Forgets anchors and index signatures not seen for the retention, in stream time. */
+    private void expire() {
+        long now = context.currentStreamTimeMs();
+        if (now <= 0) {
+            return;
+        }
+        for (ExpiryQueue.Expired e : expiry.drain(now, EXPIRE_PER_PUNCTUATION)) {
+            long recordedLastSeen = Long.parseLong(e.value());
+            if (e.kind().equals("anchor")) {
+                StorySpan span = anchors.get(e.key());
+                if (span != null && span.lastSeen() <= recordedLastSeen) {
+                    anchors.delete(e.key());
+                }
+            } else {
+                StorySpan span = current(e.key());
+                // Another document (on this task or another) may have extended the signature since: keep it then.
+                if (span != null && span.lastSeen() <= recordedLastSeen) {
+                    recentWrites.remove(e.key());
+                    context.forward(new Record<String, Output>(e.key(), new IndexWrite(null), now));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.newsintel.enrich.stories;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.newsintel.events.Announcement;
+import dev.newsintel.events.EnrichedDocument;
+import dev.newsintel.events.EntityRef;
+import dev.newsintel.events.Money;
+
+/**
+ * What a document is matched to stories by.
+ *
+ * <ul>
+ *   <li>Fact signatures, one per announcement: the model ({@code model:nemotron 3 super}), else the companies and
+ *       the amount rounded to two significant digits ({@code fact:nvidia|2.6E+10 USD}), else the companies and the
+ *       type.</li>
+ *   <li>A text signature: MinHash LSH bands of the word shingles ({@code band:<i>:<hash>}), and the first MinHash
+ *       value ({@code text:<hash>}), which exact duplicates always share and near-duplicates share with probability
+ *       equal to their similarity.</li>
+ * </ul>
+ *
+ * <p>The <b>anchor</b> is the one signature whose partition decides the document's story: the primary fact (the
+ * announcement read first in the text: the headline's), else the text signature, else the document itself. Every
+ * document with the same anchor is decided by one task, in order, so documents sharing an anchor always share a
+ * story; the other signatures only suggest a story when the anchor has none yet.
+ *
+ * @param anchor     the deciding signature
+ * @param factKeys   every fact signature, the primary first
+ * @param bandKeys   the LSH band keys, empty for short texts
+ * @param textAnchor the first MinHash value, null for short texts
+ */
+public record StorySignals(String anchor, List<String> factKeys, List<String> bandKeys, String textAnchor) {
+    public StorySignals {
+        factKeys = List.copyOf(factKeys);
+        bandKeys = List.copyOf(bandKeys);
+    }
+
+    public static String docKey(String documentId) {
+        return "doc:" + documentId;
+    }
+
+    /** Every signature that goes to the story index (facts and bands); the document key is added separately. */
+    public List<String> indexKeys() {
+        List<String> keys = new ArrayList<>(factKeys.size() + bandKeys.size());
+        keys.addAll(factKeys);
+        keys.addAll(bandKeys);
+        return keys;
+    }
+
+    public static StorySignals of(EnrichedDocument document, StoryConfig config, MinHash minHash) {
+        List<String> facts = factKeys(document.announcements(), config.minConfidence());
+        long[] shingles = minHash.shingles(document.text());
+        List<String> bands = List.of();
+        String textAnchor = null;
+        if (shingles.length >= config.minShingles()) {
+            long[] signature = minHash.signature(shingles);
+            bands = List.of(MinHash.bands(signature, config.bands(), config.rowsPerBand()));
+            textAnchor = "text:" + Long.toHexString(signature[0]);
+        }
+        String anchor = !facts.isEmpty() ? facts.get(0) : textAnchor != null ? textAnchor : docKey(document.id());
+        return new StorySignals(anchor, facts, bands, textAnchor);
+    }
+
+    /** Fact signatures of the confident announcements, the one read first in the text first. */
+    static List<String> factKeys(List<Announcement> announcements, double minConfidence) {
+        Set<String> keys = new LinkedHashSet<>();
+        announcements.stream()
+                .filter(a -> a.confidence() >= minConfidence)
+                .sorted(Comparator.comparingInt((Announcement a) -> a.evidence() == null ? Integer.MAX_VALUE
+                                : a.evidence().start())
+                        .thenComparing(Comparator.comparingDouble(Announcement::confidence).reversed())
+                        .thenComparing(Announcement::id))
+                .forEach(a -> {
+                    String key = factKey(a);
+                    if (key != null) {
+                        keys.add(key);
+                    }
+                });
+        return List.copyOf(keys);
+    }
+
+    /** The signature of one announcement, null when it names neither a model nor a company. */
+    public static String factKey(Announcement a) {
+        if (a.model() != null) {
+            String model = CompanyKey.normalizeName(a.model().name());
+            if (!model.isEmpty()) {
+                return "model:" + model;
+            }
+        }
+        Set<String> companies = new TreeSet<>();
+        for (EntityRef ref : new EntityRef[] {a.company(), a.target(), a.counterparty()}) {
+            if (ref != null) {
+                companies.add(CompanyKey.of(ref));
+            }
+        }
+        if (companies.isEmpty()) {
+            return null;
+        }
+        String parties = String.join("+", companies);
+        String amount = amountKey(a.amount());
+        return amount != null ? "fact:" + parties + "|" + amount
+                : "fact:" + parties + "|" + a.type().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** An amount rounded to two significant digits, in USD when known: "$26bn" and "$26.2 billion" agree. */
+    public static String amountKey(Money money) {
+        if (money == null) {
+            return null;
+        }
+        BigDecimal value = money.usd() != null ? money.usd() : money.value();
+        String currency = money.usd() != null ? "USD" : money.currency().toUpperCase(Locale.ROOT);
+        if (value.signum() == 0) {
+            return "0 " + currency;
+        }
+        return value.round(new MathContext(2)).stripTrailingZeros().toString() + " " + currency;
+    }
+}
