@@ -81,7 +81,7 @@ public final class ArticleExtractor {
                 text.append(t);
             }
         }
-        return new Article(text.toString(), container);
+        return new Article(EdgeTrimmer.trim(text.toString()), container);
     }
 
     // ---------------------------------------------------------------------------------------------------- prune
@@ -121,7 +121,7 @@ public final class ArticleExtractor {
                 if (s == null) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (s.chars >= wrapperChars && wrapperChars > 0) {
+                if (s.chars >= wrapperChars && wrapperChars > 0 || isArticleBody(e)) {
                     return FilterResult.CONTINUE;
                 }
                 String role = e.attr("role");
@@ -430,6 +430,12 @@ public final class ArticleExtractor {
         return false;
     }
 
+    /** Schema.org microdata marking the article's text, which templates of every kind emit. */
+    private static boolean isArticleBody(Element e) {
+        String prop = e.attr("itemprop");
+        return prop.equalsIgnoreCase("articleBody") || prop.equalsIgnoreCase("text");
+    }
+
     private static double initialScore(Element e) {
         double score = switch (e.normalName()) {
             case "div", "article", "main" -> 5;
@@ -438,7 +444,7 @@ public final class ArticleExtractor {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        return score + BoilerplateHints.classWeight(e);
+        return score + BoilerplateHints.classWeight(e) + (isArticleBody(e) ? 25 : 0);
     }
 
     static double linkDensity(Stats s) {
@@ -533,6 +539,13 @@ public final class ArticleExtractor {
         }
         if (tag.equals("figure") || tag.equals("figcaption") || tag.equals("footer") || tag.equals("header")) {
             return true;
+        }
+        if (!hints.isEmpty() && s.chars < 300 && BoilerplateHints.CAPTION.matcher(hints).find()) {
+            return true;
+        }
+        if ((tag.equals("p") || !s.hasBlockChild && tag.equals("div")) && s.chars < 500
+                && linkDensity(s) >= 0.6) {
+            return true; // "Read more: <link>", a row of related links dressed as a paragraph
         }
         if ((tag.startsWith("h") && tag.length() == 2) && BoilerplateHints.classWeight(e) < 0) {
             return true;

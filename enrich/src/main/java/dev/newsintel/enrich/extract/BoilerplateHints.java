@@ -16,7 +16,7 @@ final class BoilerplateHints {
                     + "extra|footer|gdpr|header|legends|menu|masthead|related|recommend|remark|replies|rss|"
                     + "shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|"
                     + "popup|modal|newsletter|subscribe|signup|sign-up|promo|paywall|share|sharing|trending|"
-                    + "most-?popular|most-?read|read-?more|more-?stories|toolbar|navbar|\\bnav\\b|skip-?link|"
+                    + "most-?popular|most-?read|more-?stories|toolbar|navbar|\\bnav\\b|skip-?link|"
                     + "overlay|outbrain|taboola",
             Pattern.CASE_INSENSITIVE);
     /** Words that rescue an {@link #UNLIKELY} match: the block may hold the article. */
@@ -29,6 +29,9 @@ final class BoilerplateHints {
             "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|"
                     + "masthead|media|meta|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|"
                     + "shopping|tags|tool|widget|newsletter|subscribe|recommend|byline|author|caption|credit",
+            Pattern.CASE_INSENSITIVE);
+    /** Picture captions and credits: not the article's text. */
+    static final Pattern CAPTION = Pattern.compile("caption|credit|photo-?info|image-?info|wp-caption",
             Pattern.CASE_INSENSITIVE);
     /** Bylines and datelines inside the article container: metadata, not body text. */
     static final Pattern BYLINE = Pattern.compile("byline|author|dateline|writtenby|p-author",
