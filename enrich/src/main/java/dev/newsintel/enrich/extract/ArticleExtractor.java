@@ -130,9 +130,7 @@ public final class ArticleExtractor {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (!NEVER_UNLIKELY.contains(e.normalName())) {
-                    String hints = BoilerplateHints.classAndId(e);
-                    if (!hints.isEmpty() && BoilerplateHints.UNLIKELY.matcher(hints).find()
-                            && !BoilerplateHints.MAYBE_CANDIDATE.matcher(hints).find()) {
+                    if (BoilerplateHints.unlikely(BoilerplateHints.classAndId(e))) {
                         doomed.add(e);
                         return FilterResult.SKIP_ENTIRELY;
                     }

@@ -75,7 +75,8 @@ public final class BodyDecoder {
         }
         requireText(body);
         Charset charset = choose(body, declaredCharset);
-        return new Decoded(stripNul(lenient(body, charset)), charset, truncated);
+        // new String replaces malformed input like a REPLACE decoder, on the JDK's fast paths.
+        return new Decoded(stripNul(new String(body, charset)), charset, truncated);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.newsintel.enrich.extract;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
@@ -41,7 +42,31 @@ final class BoilerplateHints {
             "menu|menubar|navigation|complementary|alert|alertdialog|dialog|banner|contentinfo|search",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Templates repeat the same class strings hundreds of times per page and across pages: the regex verdicts are
+     * memoised. Bounded (cleared when full) so a hostile page with unique class names cannot grow it.
+     */
+    private static final int CACHE_LIMIT = 100_000;
+    private static final ConcurrentHashMap<String, Integer> WEIGHTS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Boolean> UNLIKELY_VERDICTS = new ConcurrentHashMap<>();
+
     private BoilerplateHints() {
+    }
+
+    /** Class/id name page furniture and nothing that could be the article. */
+    static boolean unlikely(String hints) {
+        if (hints.isEmpty()) {
+            return false;
+        }
+        Boolean verdict = UNLIKELY_VERDICTS.get(hints);
+        if (verdict == null) {
+            verdict = UNLIKELY.matcher(hints).find() && !MAYBE_CANDIDATE.matcher(hints).find();
+            if (UNLIKELY_VERDICTS.size() > CACHE_LIMIT) {
+                UNLIKELY_VERDICTS.clear();
+            }
+            UNLIKELY_VERDICTS.put(hints, verdict);
+        }
+        return verdict;
     }
 
     /** Class name and id, the string the patterns match. */
@@ -56,8 +81,25 @@ final class BoilerplateHints {
 
     /** Readability's class weight: +25 for a content-like class or id, -25 for a boilerplate-like one, each. */
     static int classWeight(Element e) {
-        int weight = 0;
         String cls = e.className();
+        String id = e.id();
+        if (cls.isEmpty() && id.isEmpty()) {
+            return 0;
+        }
+        String key = cls + "#" + id;
+        Integer cached = WEIGHTS.get(key);
+        if (cached == null) {
+            cached = weight(cls, id);
+            if (WEIGHTS.size() > CACHE_LIMIT) {
+                WEIGHTS.clear();
+            }
+            WEIGHTS.put(key, cached);
+        }
+        return cached;
+    }
+
+    private static int weight(String cls, String id) {
+        int weight = 0;
         if (!cls.isEmpty()) {
             if (NEGATIVE.matcher(cls).find()) {
                 weight -= 25;
@@ -66,7 +108,6 @@ final class BoilerplateHints {
                 weight += 25;
             }
         }
-        String id = e.id();
         if (!id.isEmpty()) {
             if (NEGATIVE.matcher(id).find()) {
                 weight -= 25;

@@ -40,10 +40,11 @@ public final class Dates {
             Pattern.CASE_INSENSITIVE);
     private static final Map<String, ZoneId> ZONES = Map.<String, ZoneId>of(
             "UTC", ZoneOffset.UTC, "GMT", ZoneOffset.UTC,
-            "EST", ZoneId.of("America/New_York"), "EDT", ZoneId.of("America/New_York"),
-            "ET", ZoneId.of("America/New_York"), "PST", ZoneId.of("America/Los_Angeles"),
-            "PDT", ZoneId.of("America/Los_Angeles"), "PT", ZoneId.of("America/Los_Angeles"),
-            "CET", ZoneId.of("Europe/Paris"), "BST", ZoneId.of("Europe/London"));
+            // A standard/daylight abbreviation names an offset; a bare "ET" names the zone, whichever applies.
+            "EST", ZoneOffset.ofHours(-5), "EDT", ZoneOffset.ofHours(-4),
+            "ET", ZoneId.of("America/New_York"), "PST", ZoneOffset.ofHours(-8),
+            "PDT", ZoneOffset.ofHours(-7), "PT", ZoneId.of("America/Los_Angeles"),
+            "CET", ZoneOffset.ofHours(1), "BST", ZoneOffset.ofHours(1));
     /** Plausibility window: nothing before the web, nothing far in the future. */
     private static final int MIN_YEAR = 1990;
     private static final int MAX_YEAR = 2100;

@@ -58,7 +58,8 @@ final class EdgeTrimmer {
         }
         for (int i = 0; i < 2 && paragraphs.size() > 1; i++) {
             String first = paragraphs.get(0).strip();
-            if (first.length() < 160 && BYLINE.matcher(first).matches()) {
+            boolean dateline = first.length() < 60 && PlainTextCleaner.words(first) <= 8 && Dates.find(first) != null;
+            if (first.length() < 160 && BYLINE.matcher(first).matches() || dateline) {
                 paragraphs.remove(0);
             } else {
                 break;

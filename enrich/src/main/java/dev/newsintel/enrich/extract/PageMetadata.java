@@ -3,13 +3,18 @@ package dev.newsintel.enrich.extract;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,33 +46,33 @@ public record PageMetadata(String title, Instant publishedAt, String author, Str
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»/]\\s+|\\s+::\\s+");
     private static final int MAX_JSON_LD_CHARS = 256 * 1024;
 
-    /** Reads a parsed page; call before the page is pruned (scripts hold the JSON-LD). */
+    /** Reads a parsed page; call before the page is pruned (scripts hold the JSON-LD). One pass over the DOM. */
     public static PageMetadata read(Document page, String url) {
-        JsonLd ld = JsonLd.read(page);
-        String title = firstNonBlank(meta(page, "og:title"), meta(page, "twitter:title"), ld.headline,
-                meta(page, "dc.title"), meta(page, "title"));
-        String documentTitle = page.title();
-        Element h1 = page.selectFirst("h1");
-        String h1Text = h1 == null ? null : h1.text();
+        Collected c = Collected.from(page);
+        JsonLd ld = JsonLd.read(c.jsonLd);
+        String title = firstNonBlank(c.meta("og:title"), c.meta("twitter:title"), ld.headline,
+                c.meta("dc.title"), c.meta("title"));
+        String h1Text = c.h1 == null ? null : c.h1.text();
         if (title == null) {
-            title = cleanTitle(documentTitle, h1Text);
+            title = cleanTitle(c.title, h1Text);
         }
         if (title == null && h1Text != null && !h1Text.isBlank()) {
             title = h1Text.strip();
         }
         if (title != null) {
-            title = stripSiteSuffix(title, firstNonBlank(meta(page, "og:site_name"), ld.publisher));
+            title = stripSiteSuffix(title, firstNonBlank(c.meta("og:site_name"), ld.publisher));
         }
 
         Instant published = Dates.parse(ld.datePublished);
         for (int i = 0; i < DATE_META.length && published == null; i++) {
-            published = Dates.parse(meta(page, DATE_META[i]));
+            published = Dates.parse(c.meta(DATE_META[i]));
+        }
+        for (int i = 0; i < c.itempropDates.size() && published == null; i++) {
+            Element e = c.itempropDates.get(i);
+            published = Dates.parse(firstNonBlank(e.attr("content"), e.attr("datetime"), e.text()));
         }
         if (published == null) {
-            published = itempropDate(page);
-        }
-        if (published == null) {
-            published = timeElement(page);
+            published = timeElement(c.times);
         }
         if (published == null && url != null) {
             published = urlDate(url);
@@ -75,57 +80,100 @@ public record PageMetadata(String title, Instant publishedAt, String author, Str
 
         String author = cleanAuthor(ld.author);
         for (int i = 0; i < AUTHOR_META.length && author == null; i++) {
-            author = cleanAuthor(meta(page, AUTHOR_META[i]));
+            author = cleanAuthor(c.meta(AUTHOR_META[i]));
         }
-        if (author == null) {
-            Element byline = page.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], "
-                    + ".byline, .author-name, .byline-name");
-            if (byline != null) {
-                author = cleanAuthor(byline.text());
-            }
+        if (author == null && c.byline != null) {
+            Element name = c.byline.selectFirst("[itemprop=name]");
+            author = cleanAuthor((name != null ? name : c.byline).text());
         }
 
-        String site = firstNonBlank(meta(page, "og:site_name"), ld.publisher, meta(page, "application-name"));
+        String site = firstNonBlank(c.meta("og:site_name"), ld.publisher, c.meta("application-name"));
         if (site == null && url != null) {
             site = host(url);
         }
-        String language = language(firstNonBlank(page.selectFirst("html") == null ? null
-                : page.selectFirst("html").attr("lang"), meta(page, "content-language"), meta(page, "og:locale"),
-                meta(page, "language"), ld.language));
-        String description = firstNonBlank(meta(page, "og:description"), meta(page, "description"));
+        String language = language(firstNonBlank(c.htmlLang, c.meta("content-language"), c.meta("og:locale"),
+                c.meta("language"), ld.language));
+        String description = firstNonBlank(c.meta("og:description"), c.meta("description"));
         return new PageMetadata(title, published, author, site, language, description);
     }
 
     // -------------------------------------------------------------------------------------------------- helpers
 
-    /** The content of {@code <meta name|property|itemprop|http-equiv=key>}, case-insensitive, or null. */
-    static String meta(Document page, String key) {
-        Element head = page.head();
-        for (Element m : page.getElementsByTag("meta")) {
-            if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name"))
-                    || key.equalsIgnoreCase(m.attr("itemprop")) || key.equalsIgnoreCase(m.attr("http-equiv"))) {
-                String content = m.attr("content");
-                if (!content.isBlank()) {
-                    return content.strip();
+    /** Everything metadata is read from, gathered in one walk over the page. */
+    private static final class Collected {
+        final Map<String, String> meta = new HashMap<>();
+        final List<String> jsonLd = new ArrayList<>();
+        final List<Element> times = new ArrayList<>();
+        final List<Element> itempropDates = new ArrayList<>();
+        Element h1;
+        Element byline;
+        String title;
+        String htmlLang;
+
+        String meta(String key) {
+            return meta.get(key.toLowerCase(Locale.ROOT));
+        }
+
+        static Collected from(Document page) {
+            Collected c = new Collected();
+            NodeTraversor.traverse((node, depth) -> {
+                if (node instanceof Element e) {
+                    c.visit(e);
+                }
+            }, page);
+            return c;
+        }
+
+        private void visit(Element e) {
+            switch (e.normalName()) {
+                case "meta" -> {
+                    String content = e.attr("content");
+                    if (content.isBlank()) {
+                        return;
+                    }
+                    for (String attribute : META_KEYS) {
+                        String key = e.attr(attribute);
+                        if (!key.isEmpty()) {
+                            meta.putIfAbsent(key.toLowerCase(Locale.ROOT), content.strip());
+                        }
+                    }
+                }
+                case "script" -> {
+                    if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+                        jsonLd.add(e.data());
+                    }
+                }
+                case "title" -> {
+                    if (title == null) {
+                        title = e.text();
+                    }
+                }
+                case "html" -> htmlLang = e.attr("lang");
+                case "h1" -> {
+                    if (h1 == null) {
+                        h1 = e;
+                    }
+                }
+                case "time" -> times.add(e);
+                default -> {
                 }
             }
-        }
-        return head == null ? null : null;
-    }
-
-    private static Instant itempropDate(Document page) {
-        for (Element e : page.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
-            Instant i = Dates.parse(firstNonBlank(e.attr("content"), e.attr("datetime"), e.text()));
-            if (i != null) {
-                return i;
+            String itemprop = e.attr("itemprop");
+            if (itemprop.equals("datePublished") || itemprop.equals("dateCreated")) {
+                itempropDates.add(e);
+            }
+            if (byline == null && (itemprop.equals("author") || e.attr("rel").equals("author")
+                    || e.hasClass("byline") || e.hasClass("author-name") || e.hasClass("byline-name"))) {
+                byline = e;
             }
         }
-        return null;
     }
 
-    private static Instant timeElement(Document page) {
+    private static final String[] META_KEYS = {"property", "name", "itemprop", "http-equiv"};
+
+    private static Instant timeElement(List<Element> times) {
         Element first = null;
-        for (Element time : page.getElementsByTag("time")) {
+        for (Element time : times) {
             String dt = time.attr("datetime");
             if (dt.isBlank()) {
                 continue;
@@ -256,14 +304,13 @@ public record PageMetadata(String title, Instant publishedAt, String author, Str
     private record JsonLd(String headline, String datePublished, String author, String publisher, String language) {
         private static final JsonLd NONE = new JsonLd(null, null, null, null, null);
 
-        static JsonLd read(Document page) {
+        static JsonLd read(List<String> scripts) {
             String headline = null;
             String date = null;
             String author = null;
             String publisher = null;
             String language = null;
-            for (Element script : page.select("script[type=application/ld+json]")) {
-                String json = script.data();
+            for (String json : scripts) {
                 if (json.isBlank() || json.length() > MAX_JSON_LD_CHARS) {
                     continue;
                 }
