@@ -74,9 +74,25 @@ public final class BodyDecoder {
             return new Decoded(stripNul(lenient(body, declaredCharset)), declaredCharset, truncated);
         }
         requireText(body);
+        String strict = strictUtf8(body);
+        if (strict != null && (declaredCharset == null || strict.length() < body.length
+                || declaredCharset == StandardCharsets.UTF_8 || declaredCharset == StandardCharsets.US_ASCII)) {
+            // Valid UTF-8 (the common case) is decoded once; ASCII-only bytes read alike in any declared charset.
+            return new Decoded(stripNul(strict), StandardCharsets.UTF_8, truncated);
+        }
         Charset charset = choose(body, declaredCharset);
         // new String replaces malformed input like a REPLACE decoder, on the JDK's fast paths.
         return new Decoded(stripNul(new String(body, charset)), charset, truncated);
+    }
+
+    /** The body as UTF-8 when it is well-formed UTF-8 throughout, else null. */
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /**
