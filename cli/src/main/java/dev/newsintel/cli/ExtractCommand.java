@@ -17,7 +17,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.newsintel.enrich.DocumentEnricher;
+import dev.newsintel.enrich.extract.ExtractionLimits;
 import dev.newsintel.events.DocumentKind;
 import dev.newsintel.events.EnrichedDocument;
 import dev.newsintel.events.Ids;
@@ -30,12 +35,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code newsintel extract}: enrichment without Kafka. Prints one JSON object per document per line (JSONL).
+ * {@code newsintel extract}: enrichment without Kafka. Prints one JSON object per document per line (JSONL):
+ * {@code file}, {@code title}, {@code text}, {@code publishedAt}, {@code language}, {@code author}, {@code site},
+ * {@code filing} (SEC structure, when the file is a filing), {@code entities}, {@code quantities},
+ * {@code announcements}; with {@code --lines} also {@code line}. A file that cannot be read or enriched prints
+ * {@code {"file", "error"}} and the command exits 1 after the other files.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Enriches documents without Kafka and prints one JSON object per document per line.",
                 "FILE may be - for standard input; .gz files are read transparently."})
 final class ExtractCommand implements Callable<Integer> {
+    /** Read at most this much of a file: extraction parses 8 MiB, the rest only counts toward the length. */
+    private static final int MAX_READ_BYTES = ExtractionLimits.DEFAULT.maxInputBytes();
+    /** Every field is printed, null or not: consumers rely on the keys being there. */
+    private static final ObjectMapper JSON = Json.MAPPER.copy()
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
+                    JsonInclude.Include.ALWAYS));
+
     @Spec
     CommandSpec spec;
 
@@ -56,43 +72,49 @@ final class ExtractCommand implements Callable<Integer> {
         for (String file : files) {
             try {
                 if (lines) {
-                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file),
-                            StandardCharsets.UTF_8))) {
-                        String line;
-                        int number = 0;
-                        while ((line = reader.readLine()) != null) {
-                            number++;
-                            if (line.isBlank()) {
-                                continue;
-                            }
-                            Map<String, Object> result = extract(enricher, file, line.getBytes(StandardCharsets.UTF_8),
-                                    "text/plain");
-                            result.put("line", number);
-                            out.println(Json.toString(result));
-                        }
-                    }
+                    failures += extractLines(enricher, file, out);
                 } else {
-                    byte[] bytes;
-                    try (InputStream in = open(file)) {
-                        bytes = in.readAllBytes();
-                    }
-                    out.println(Json.toString(extract(enricher, file, bytes, contentType(file, bytes))));
+                    Body body = read(file);
+                    out.println(json(extract(enricher, file, body, contentType(file, body.bytes))));
                 }
             } catch (IOException | RuntimeException e) {
                 failures++;
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("file", file);
-                error.put("error", e.getMessage() == null ? e.toString() : e.getMessage());
-                out.println(Json.toString(error));
+                out.println(json(error(file, null, e)));
             }
             out.flush();
         }
         return failures == 0 ? 0 : 1;
     }
 
-    private Map<String, Object> extract(DocumentEnricher enricher, String file, byte[] bytes, String contentType) {
-        RawDocument raw = RawDocument.of(Ids.forContent(bytes), DocumentKind.NEWS, "extract", url, contentType,
-                Instant.now(), null, Map.of("file", file), bytes);
+    private int extractLines(DocumentEnricher enricher, String file, PrintWriter out) throws IOException {
+        int failures = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                try {
+                    Map<String, Object> result = extract(enricher, file,
+                            new Body(bytes, false, bytes.length), "text/plain");
+                    result.put("line", number);
+                    out.println(json(result));
+                } catch (RuntimeException e) {
+                    failures++;
+                    out.println(json(error(file, number, e)));
+                }
+            }
+        }
+        return failures;
+    }
+
+    private Map<String, Object> extract(DocumentEnricher enricher, String file, Body body, String contentType) {
+        RawDocument raw = new RawDocument(RawDocument.SCHEMA_VERSION, Ids.forContent(body.bytes), DocumentKind.NEWS,
+                "extract", url, contentType, null, Instant.now(), null, Map.of("file", file), body.bytes,
+                body.truncated, body.length);
         EnrichedDocument document = enricher.enrich(raw);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", file);
@@ -102,10 +124,46 @@ final class ExtractCommand implements Callable<Integer> {
         result.put("language", document.language());
         result.put("author", document.author());
         result.put("site", document.site());
+        if (document.filing() != null) {
+            result.put("filing", document.filing());
+        }
+        if ("true".equals(document.metadata().get("extract.truncated"))) {
+            result.put("truncated", true);
+        }
         result.put("entities", document.entities());
         result.put("quantities", document.quantities());
         result.put("announcements", document.announcements());
         return result;
+    }
+
+    private static String json(Map<String, Object> value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the result as JSON", e);
+        }
+    }
+
+    private static Map<String, Object> error(String file, Integer line, Exception e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("file", file);
+        if (line != null) {
+            error.put("line", line);
+        }
+        error.put("error", e.getMessage() == null ? e.toString() : e.getMessage());
+        return error;
+    }
+
+    /** A file's first bytes, bounded, and how long it really was. */
+    private record Body(byte[] bytes, boolean truncated, long length) {
+    }
+
+    private static Body read(String file) throws IOException {
+        try (InputStream in = open(file)) {
+            byte[] bytes = in.readNBytes(MAX_READ_BYTES);
+            long rest = bytes.length < MAX_READ_BYTES ? 0 : in.transferTo(java.io.OutputStream.nullOutputStream());
+            return new Body(bytes, rest > 0, bytes.length + rest);
+        }
     }
 
     private static InputStream open(String file) throws IOException {
