@@ -95,6 +95,20 @@ public final class CompanyTickers {
         return companies;
     }
 
+    /** A watchlist of CIKs only: no ticker map needed (names and tickers come from the submissions later). */
+    public static List<Company> ciksOnly(List<String> watchlist) {
+        List<Company> companies = new ArrayList<>();
+        for (String entry : watchlist) {
+            if (!entry.isBlank()) {
+                if (!Ciks.isCik(entry)) {
+                    throw new IllegalArgumentException("Not a CIK: " + entry);
+                }
+                companies.add(new Company(Ciks.pad(entry), null, null));
+            }
+        }
+        return companies;
+    }
+
     /** True when every entry is a CIK, so no ticker map is needed. */
     public static boolean allCiks(List<String> watchlist) {
         return watchlist.stream().map(String::trim).filter(s -> !s.isEmpty()).allMatch(Ciks::isCik);
