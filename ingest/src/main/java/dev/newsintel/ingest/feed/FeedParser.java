@@ -402,12 +402,12 @@ public final class FeedParser {
         if (lower.contains("encoding")) {
             return new FeedFormatException("Feed declares an encoding that cannot be read" + where + ": " + message, e);
         }
-        if (lower.contains("entity")) {
-            return new FeedFormatException("Refused: entity not allowed in a feed" + where + ": " + message, e);
-        }
         if (lower.contains("end within the same entity") || lower.contains("premature end")
                 || lower.contains("unexpected eof")) {
             return new FeedFormatException("Truncated XML feed" + where + ": " + message, e);
+        }
+        if (lower.contains("entity")) {
+            return new FeedFormatException("Refused: entity not allowed in a feed" + where + ": " + message, e);
         }
         return new FeedFormatException("Malformed XML feed" + where + ": " + message, e);
     }

@@ -91,6 +91,9 @@ public final class HttpFetcher {
                             + (attempt == 1 ? " attempt" : " attempts"), true, null);
                 }
                 Duration wait = e.retryAfter != null ? e.retryAfter : backoff.delay(attempt);
+                if (wait.compareTo(MAX_INLINE_WAIT) > 0 && e.status == 429) {
+                    throw new ThrottledException(e.uri.toString(), clock.instant().plus(wait), "HTTP 429");
+                }
                 if (wait.compareTo(MAX_INLINE_WAIT) > 0) {
                     throw new FetchException(e.uri.toString(), e.status, "HTTP " + e.status + ", asked to retry in "
                             + wait.toSeconds() + " s", true, null);
