@@ -152,6 +152,7 @@ public final class FeedParser {
     private Feed parseXml(byte[] bytes, String transportCharset) throws FeedFormatException {
         XMLStreamReader reader = null;
         String encoding = null;
+        bytes = withoutLeadingWhiteSpace(bytes);
         try {
             encoding = transportEncoding(bytes, transportCharset);
             reader = encoding == null
@@ -367,11 +368,12 @@ public final class FeedParser {
         }
     }
 
-    /** The transport charset, when the XML leaves its encoding to it (no BOM, no encoding declaration). */
+    /**
+     * The encoding to impose when the XML declares none (no BOM, no encoding in its declaration): the transport
+     * charset when there is one, else windows-1252 when the bytes are not UTF-8 (old feeds written in Latin-1
+     * without saying so). A feed that does declare an encoding is held to it.
+     */
     private static String transportEncoding(byte[] bytes, String transportCharset) {
-        if (transportCharset == null || CharsetDetector.lookup(transportCharset) == null) {
-            return null;
-        }
         if (CharsetDetector.bom(bytes) != null) {
             return null;
         }
@@ -380,7 +382,19 @@ public final class FeedParser {
             return null;
         }
         Charset charset = CharsetDetector.lookup(transportCharset);
-        return charset.name();
+        if (charset != null) {
+            return charset.name();
+        }
+        return CharsetDetector.isValidUtf8(bytes) ? null : "windows-1252";
+    }
+
+    /** Real feeds sometimes put a line break before the XML declaration, which XML forbids: it is skipped. */
+    private static byte[] withoutLeadingWhiteSpace(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+            i++;
+        }
+        return i == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, i, bytes.length);
     }
 
     private static FeedFormatException describe(XMLStreamException e, XMLStreamReader reader, String encoding) {

@@ -90,7 +90,8 @@ public final class CharsetDetector {
         return null;
     }
 
-    static boolean isValidUtf8(byte[] body) {
+    /** True when the bytes decode as UTF-8 without a single malformed sequence. */
+    public static boolean isValidUtf8(byte[] body) {
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
