@@ -132,6 +132,7 @@ public final class LiveIngestWorker implements AutoCloseable {
     private final AtomicReference<ConsumerGroupMetadata> group = new AtomicReference<>();
     private final Thread coordinator;
     private volatile boolean closing;
+    private volatile boolean halted;
 
     // Touched by the coordinator thread only (the consumer and its rebalance callbacks).
     private final Map<String, Owned> owned = new HashMap<>();
@@ -240,10 +241,10 @@ public final class LiveIngestWorker implements AutoCloseable {
                 LOG.error("Ingest worker {} stopped: {}", workerId, e.toString(), e);
             }
         } finally {
-            stop(new ArrayList<>(owned.values()), true);
+            stop(new ArrayList<>(owned.values()), !halted);
             owned.clear();
             try {
-                consumer.close(Duration.ofSeconds(10));
+                consumer.close(halted ? Duration.ZERO : Duration.ofSeconds(10));
             } catch (RuntimeException e) {
                 LOG.debug("Closing the sources consumer", e);
             }
@@ -517,6 +518,31 @@ public final class LiveIngestWorker implements AutoCloseable {
             p.close(Duration.ZERO);
         } catch (RuntimeException e) {
             LOG.debug("Closing a fenced producer", e);
+        }
+    }
+
+    /**
+     * Stops at once, the way a crash would: passes are interrupted wherever they are and the producers are closed
+     * without finishing their transactions (the broker aborts a transaction left open after the transaction
+     * timeout). For fault tests.
+     */
+    public void halt() {
+        halted = true;
+        closing = true;
+        runners.shutdownNow();
+        for (KafkaProducer<String, byte[]> p : producers) {
+            try {
+                p.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debug("Halting a producer", e);
+            }
+        }
+        producers.clear();
+        consumer.wakeup();
+        try {
+            coordinator.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
