@@ -38,10 +38,24 @@ public final class CurrentFeed {
     private final FeedParser parser = new FeedParser();
 
     /**
+     * One page: its filings, newest first, each once, and how many entries it had (a page with fewer entries than
+     * asked for is the last one).
+     */
+    public record Page(List<FilingRef> filings, int entries) {
+    }
+
+    /**
      * @return the filings of one page, newest first, each once
      * @throws FeedFormatException when the page is not a readable Atom feed
      */
     public List<FilingRef> parse(byte[] page) throws FeedFormatException {
+        return parsePage(page).filings();
+    }
+
+    /**
+     * @throws FeedFormatException when the page is not a readable Atom feed
+     */
+    public Page parsePage(byte[] page) throws FeedFormatException {
         Feed feed = parser.parse(page);
         if (!"atom".equals(feed.format())) {
             throw new FeedFormatException("Not EDGAR's latest-filings Atom feed (a " + feed.format() + " feed)");
@@ -56,7 +70,7 @@ public final class CurrentFeed {
         }
         List<FilingRef> refs = new ArrayList<>(byAccession.size());
         byAccession.values().forEach(c -> refs.add(c.ref));
-        return refs;
+        return new Page(refs, feed.items().size());
     }
 
     private record Candidate(FilingRef ref, String role) {

@@ -82,9 +82,9 @@ public final class EdgarCurrentSource implements CheckpointedSource {
                 }
                 throw e;
             }
-            List<FilingRef> refs;
+            CurrentFeed.Page parsed;
             try {
-                refs = parser.parse(result.body());
+                parsed = parser.parsePage(result.body());
             } catch (FeedFormatException e) {
                 metrics.failed(id, "parse");
                 String hash = dev.newsintel.events.Ids.hash(result.body());
@@ -96,13 +96,13 @@ public final class EdgarCurrentSource implements CheckpointedSource {
                 throw new SourceFailure("parse", uri.toString(), e.getMessage(), e);
             }
             int newOnPage = 0;
-            for (FilingRef ref : refs) {
+            for (FilingRef ref : parsed.filings()) {
                 if (filter.matches(ref.form()) && !checkpoint.hasSeen(ref.accessionNumber())
                         && fresh.putIfAbsent(ref.accessionNumber(), ref) == null) {
                     newOnPage++;
                 }
             }
-            if (newOnPage == 0 || refs.size() < pageSize) {
+            if (newOnPage == 0 || parsed.entries() < pageSize) {
                 break;
             }
         }

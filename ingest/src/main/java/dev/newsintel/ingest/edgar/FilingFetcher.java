@@ -90,7 +90,11 @@ public final class FilingFetcher {
         if (primary == null) {
             primary = index.primaryDocument(filing.get(MetadataKeys.FORM));
         }
-        if (primary != null) {
+        if ((primary == null || primary.fileName().isBlank()) && index.completeSubmission() != null) {
+            // Old filings list their documents without file names: the full submission text holds them all.
+            primary = index.completeSubmission();
+        }
+        if (primary != null && !primary.fileName().isBlank()) {
             wanted.put(primary.fileName(), primary);
             filing.put(MetadataKeys.PRIMARY_DOCUMENT, primary.fileName());
         }

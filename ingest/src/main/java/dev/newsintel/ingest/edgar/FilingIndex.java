@@ -140,9 +140,19 @@ public record FilingIndex(String form, LocalDate filedAt, Instant acceptedAt, Lo
         return null;
     }
 
+    /**
+     * The complete submission text file ({@code <accession>.txt}: every document of the filing in SGML), the only
+     * way to a document of old filings whose index lists documents without file names.
+     */
+    public Document completeSubmission() {
+        return documents.stream().filter(d -> d.fileName().toLowerCase(Locale.ROOT).endsWith(".txt")
+                && d.fileName().matches("\\d{10}-\\d{2}-\\d{6}\\.txt")).findFirst().orElse(null);
+    }
+
     /** The EX-99 exhibits (press releases, investor presentations): EX-99, EX-99.1, EX-99.01 ... */
     public List<Document> ex99Exhibits() {
-        return documents.stream().filter(d -> d.type().toUpperCase(Locale.ROOT).matches("EX-99(\\.\\d+)?[A-Z]?")).toList();
+        return documents.stream().filter(d -> !d.fileName().isBlank())
+                .filter(d -> d.type().toUpperCase(Locale.ROOT).matches("EX-99(\\.\\d+)?[A-Z]?")).toList();
     }
 
     /** The company the filing is about: the Subject, else the Issuer, else the (first) Filer. */
