@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param userAgent            "Name contact@example.com"; may be null only for a mirror that is not sec.gov
  * @param wwwBaseUrl           {@code https://www.sec.gov} or a mirror (browse-edgar, Archives, company tickers)
  * @param dataBaseUrl          {@code https://data.sec.gov} or a mirror (submissions API)
- * @param maxRequestsPerSecond shared by every EDGAR request of the process; at most 10
+ * @param maxRequestsPerSecond the most requests EDGAR may see from this process in any second: 2 to 10
  * @param pageSize             entries per latest-filings page (EDGAR serves at most 100)
  * @param maxPages             how far back one pass of the latest-filings feed pages to catch up
  * @param initialLookback      a watchlist company seen for the first time: filings this recent are fetched
@@ -37,9 +37,9 @@ public record EdgarSettings(String userAgent, URI wwwBaseUrl, URI dataBaseUrl, d
     public EdgarSettings {
         wwwBaseUrl = stripSlash(wwwBaseUrl == null ? SEC_WWW : wwwBaseUrl);
         dataBaseUrl = stripSlash(dataBaseUrl == null ? SEC_DATA : dataBaseUrl);
-        if (!(maxRequestsPerSecond > 0) || maxRequestsPerSecond > SEC_MAX_REQUESTS_PER_SECOND) {
-            throw new IllegalArgumentException("EDGAR requests per second must be in (0, 10]: SEC's fair-access limit "
-                    + "is 10; got " + maxRequestsPerSecond);
+        if (!(maxRequestsPerSecond >= 2) || maxRequestsPerSecond > SEC_MAX_REQUESTS_PER_SECOND) {
+            throw new IllegalArgumentException("EDGAR requests per second must be between 2 and 10 (SEC's fair-access "
+                    + "limit is 10); got " + maxRequestsPerSecond);
         }
         if (pageSize < 1 || pageSize > 100 || maxPages < 1) {
             throw new IllegalArgumentException("EDGAR page size must be 1..100 and max pages positive");

@@ -34,7 +34,7 @@ public final class HostPoliteness implements RequestGate {
     }
 
     @Override
-    public void acquire(URI uri) throws InterruptedException, ThrottledException {
+    public Permit acquire(URI uri) throws InterruptedException, ThrottledException {
         String host = host(uri);
         Instant until = pausedUntil.get(host);
         if (until != null) {
@@ -44,6 +44,7 @@ public final class HostPoliteness implements RequestGate {
             pausedUntil.remove(host, until);
         }
         buckets.computeIfAbsent(host, h -> new TokenBucket(permitsPerSecond, 1, clock, sleeper)).acquire();
+        return Permit.NONE;
     }
 
     @Override

@@ -114,7 +114,7 @@ public final class HttpFetcher {
             throws IOException, InterruptedException, FetchException, RetryableStatus {
         URI uri = request.uri();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            gate.acquire(uri);
+            RequestGate.Permit permit = gate.acquire(uri);
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(timeout)
                     .header("User-Agent", userAgent)
                     .header("Accept-Encoding", "gzip, deflate");
@@ -128,7 +128,12 @@ public final class HttpFetcher {
             if (hop == 0 && request.lastModified() != null) {
                 builder.header("If-Modified-Since", request.lastModified());
             }
-            HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response;
+            try {
+                response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } finally {
+                permit.close(); // the headers are back: the request has reached the server
+            }
             int status = response.statusCode();
             metrics.httpResponse(uri, Integer.toString(status));
             Duration retryAfter = retryAfter(response);

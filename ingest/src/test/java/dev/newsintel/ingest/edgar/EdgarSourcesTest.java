@@ -160,8 +160,8 @@ class EdgarSourcesTest {
         assertThat(sink.documents()).hasSize(6);
         // the 503 page is asked for once (no retries past the first page) and ends the pass without an error
         server.verify(1, getRequestedFor(urlPathEqualTo("/cgi-bin/browse-edgar")).withQueryParam("start", equalTo("6")));
-        // no back-off: the only waits are the token bucket's 100 ms between requests
-        assertThat(clock.sleeps()).isNotEmpty().allMatch(d -> d.compareTo(Duration.ofMillis(100)) <= 0);
+        // no back-off: the only waits are the token bucket's pacing, 1/9 s between request starts
+        assertThat(clock.sleeps()).isNotEmpty().allMatch(d -> d.compareTo(Duration.ofMillis(112)) <= 0);
     }
 
     @Test
@@ -203,8 +203,8 @@ class EdgarSourcesTest {
 
         assertThatThrownBy(() -> source.poll(sink.checkpoint, sink)).hasMessageContaining("HTTP 500");
         assertThat(sink.checkpoint.seen()).containsExactly(first.accession());
-        // retried twice with back-off (the 100 ms waits are the token bucket's pacing), all on the fake clock
-        assertThat(clock.sleeps()).filteredOn(d -> d.compareTo(Duration.ofMillis(100)) > 0).hasSize(2);
+        // retried twice with back-off (the ~111 ms waits are the token bucket's pacing), all on the fake clock
+        assertThat(clock.sleeps()).filteredOn(d -> d.compareTo(Duration.ofMillis(200)) > 0).hasSize(2);
 
         EdgarFixtures.serve(server, flaky);
         source.poll(sink.checkpoint, sink);
