@@ -54,7 +54,7 @@ final class LiveSourceOptions {
     URI dataBaseUrl;
 
     @Option(names = "--edgar-max-rps", paramLabel = "N", defaultValue = "10",
-            description = "EDGAR requests per second for this process, at most 10 (SEC's limit; default: ${DEFAULT-VALUE}). "
+            description = "EDGAR requests per second this process may make, 2 to 10 (SEC's limit is 10; default: ${DEFAULT-VALUE}). "
                     + "Several worker processes on one address should share the 10.")
     double edgarMaxRps;
 
