@@ -13,7 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import dev.newsintel.embedded.EmbeddedStack;
 import dev.newsintel.embedded.EmbeddedStack.Server;
 import dev.newsintel.ingest.SampleCorpus;
+import dev.newsintel.events.SourceDefinition;
+import dev.newsintel.ingest.IngestMetrics;
+import dev.newsintel.ingest.edgar.EdgarSettings;
+import dev.newsintel.ingest.live.LiveIngest;
+import dev.newsintel.ingest.live.Reachability;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,8 +27,9 @@ import picocli.CommandLine.Spec;
 /** {@code newsintel up}: the whole pipeline on embedded (or given) Kafka and Elasticsearch, until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline (ingest, enrich, index, search API) until Ctrl-C.",
-                "Starts a local Kafka broker and Elasticsearch unless --kafka / --elasticsearch point at running ones,",
-                "and loads the bundled sample corpus, or the documents of --replay DIR."})
+                "Starts a local Kafka broker and Elasticsearch unless --kafka / --elasticsearch point at running ones.",
+                "Polls SEC EDGAR and news feeds when the network is reachable; without network (or with --offline) it",
+                "loads the bundled sample corpus instead; with --replay DIR only the documents of that folder."})
 final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +52,13 @@ final class UpCommand implements Callable<Integer> {
             description = "Use this Elasticsearch instead of starting one.")
     String elasticsearch;
 
+    @Option(names = "--offline", negatable = false,
+            description = "Do not use live sources: load the bundled sample corpus.")
+    boolean offline;
+
+    @Mixin
+    LiveSourceOptions live;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -54,6 +68,12 @@ final class UpCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535");
         }
+        // Decide (and validate) the live sources before starting any server.
+        String offlineReason = replay != null || offline ? null : Reachability.problem(live.probe(),
+                LiveSourceOptions.probeTimeout());
+        boolean liveSources = replay == null && !offline && offlineReason == null;
+        EdgarSettings edgar = liveSources ? live.edgarSettings() : null;
+        LiveIngest.Config liveConfig = liveSources ? live.config(edgar) : null;
         EnumSet<Server> embedded = EnumSet.noneOf(Server.class);
         if (kafka == null) {
             embedded.add(Server.KAFKA);
@@ -85,8 +105,12 @@ final class UpCommand implements Callable<Integer> {
             throw e;
         }
         EmbeddedStack ownedStack = stack;
+        LiveIngest[] liveIngest = new LiveIngest[1];
         Thread hook = new Thread(() -> {
             // Stop our clients first, then the servers they talk to: nothing in flight is lost.
+            if (liveIngest[0] != null) {
+                liveIngest[0].close();
+            }
             pipeline.close();
             if (ownedStack != null) {
                 ownedStack.close();
@@ -97,22 +121,44 @@ final class UpCommand implements Callable<Integer> {
         }, "newsintel-up-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        Path folder = replay != null ? replay : SampleCorpus.copyTo(work.resolve("sample-corpus"));
-        int loaded = pipeline.replay(folder);
         String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + pipeline.port();
+        if (liveSources) {
+            if (edgar == null && live.edgarRequested()) {
+                out.println("EDGAR sources not started: " + EdgarSettings.missingUserAgentMessage(null));
+            }
+            liveIngest[0] = LiveIngest.start(live.workerSettings(kafkaServers), liveConfig, IngestMetrics.inMemory());
+            printUp(out, base, kafkaServers, esUrl);
+            out.printf("  Live sources    %d news feeds, %d EDGAR latest-filings feeds, %d watchlist companies%n",
+                    liveIngest[0].count(SourceDefinition.Type.FEED),
+                    liveIngest[0].count(SourceDefinition.Type.EDGAR_CURRENT),
+                    liveIngest[0].count(SourceDefinition.Type.EDGAR_COMPANY));
+            out.printf("                  documents become searchable as they are fetched%n");
+            out.flush();
+        } else {
+            if (offlineReason != null) {
+                out.println("No network (" + offlineReason + "): loading the bundled sample corpus instead of live "
+                        + "sources.");
+            }
+            Path folder = replay != null ? replay : SampleCorpus.copyTo(work.resolve("sample-corpus"));
+            int loaded = pipeline.replay(folder);
+            printUp(out, base, kafkaServers, esUrl);
+            out.printf("  Loaded          %d documents from %s%n", loaded,
+                    replay != null ? replay : "the sample corpus");
+            out.flush();
+            awaitIndexed(pipeline, loaded, out);
+        }
+        out.printf("Press Ctrl-C to stop.%n");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private void printUp(PrintWriter out, String base, String kafkaServers, String esUrl) {
         out.printf("%nNewsIntel is up.%n");
         out.printf("  Search          %s/api/search?q=nvidia%n", base);
         out.printf("  Health          %s/health%n", base);
         out.printf("  Kafka           %s%s%n", kafkaServers, kafka == null ? " (embedded)" : "");
         out.printf("  Elasticsearch   %s%s%n", esUrl, elasticsearch == null ? " (embedded)" : "");
-        out.printf("  Loaded          %d documents from %s%n", loaded,
-                replay != null ? replay : "the sample corpus");
-        out.flush();
-        awaitIndexed(pipeline, loaded, out);
-        out.printf("Press Ctrl-C to stop.%n");
-        out.flush();
-        stopped.await();
-        return 0;
     }
 
     private static void awaitIndexed(Pipeline pipeline, int expected, PrintWriter out) throws InterruptedException {

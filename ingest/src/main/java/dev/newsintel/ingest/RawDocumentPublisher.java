@@ -41,12 +41,18 @@ public final class RawDocumentPublisher implements DocumentSink, AutoCloseable {
 
     public Future<RecordMetadata> send(RawDocument document) {
         RawDocument bounded = SizePolicy.bounded(document);
-        // A publication time in the future (a wrong time zone on a page) would be refused by the broker.
-        long timestamp = bounded.publishedAt() != null && bounded.publishedAt().isBefore(bounded.fetchedAt())
-                ? bounded.publishedAt().toEpochMilli()
-                : bounded.fetchedAt().toEpochMilli();
-        return producer.send(new ProducerRecord<>(bounded.kind().rawTopic().name(), null, timestamp, bounded.id(),
-                bounded));
+        return producer.send(new ProducerRecord<>(bounded.kind().rawTopic().name(), null, timestampOf(bounded),
+                bounded.id(), bounded));
+    }
+
+    /**
+     * The record timestamp of a raw document: its publication time when the source gives one, else its fetch time.
+     * A publication time in the future (a wrong time zone on a page) would be refused by the broker.
+     */
+    public static long timestampOf(RawDocument document) {
+        return document.publishedAt() != null && document.publishedAt().isBefore(document.fetchedAt())
+                ? document.publishedAt().toEpochMilli()
+                : document.fetchedAt().toEpochMilli();
     }
 
     public void flush() {
