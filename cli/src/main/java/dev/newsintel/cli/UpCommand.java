@@ -45,6 +45,10 @@ final class UpCommand implements Callable<Integer> {
             description = "Use this Elasticsearch instead of starting one.")
     String elasticsearch;
 
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:NEWSINTEL_API_KEY}",
+            description = "Key that changing subscriptions needs (default: $NEWSINTEL_API_KEY, else one is generated and printed).")
+    String apiKey;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,11 +77,14 @@ final class UpCommand implements Callable<Integer> {
         Path work = stack != null ? stack.runtime().dir("pipeline")
                 : Files.createTempDirectory("newsintel-up-");
 
+        // A development stack: rather than refuse subscription changes, make a key and print it.
+        boolean generatedKey = apiKey == null || apiKey.isBlank();
+        String key = generatedKey ? dev.newsintel.search.ApiKey.generate() : apiKey;
         CountDownLatch stopped = new CountDownLatch(1);
         Pipeline pipeline;
         try {
             pipeline = Pipeline.start(new Pipeline.Settings(kafkaServers, esUrl, host, port, work.resolve("streams"),
-                    Clock.systemUTC()));
+                    Clock.systemUTC(), key));
         } catch (RuntimeException e) {
             if (stack != null) {
                 stack.close();
@@ -101,7 +108,11 @@ final class UpCommand implements Callable<Integer> {
         int loaded = pipeline.replay(folder);
         String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + pipeline.port();
         out.printf("%nNewsIntel is up.%n");
+        out.printf("  Web page        %s/%n", base);
         out.printf("  Search          %s/api/search?q=nvidia%n", base);
+        out.printf("  API reference   %s/api/openapi.json%n", base);
+        out.printf("  API key         %s%s%n", generatedKey ? key : "(as given)",
+                generatedKey ? " (generated; send as X-Api-Key to change subscriptions)" : "");
         out.printf("  Health          %s/health%n", base);
         out.printf("  Kafka           %s%s%n", kafkaServers, kafka == null ? " (embedded)" : "");
         out.printf("  Elasticsearch   %s%s%n", esUrl, elasticsearch == null ? " (embedded)" : "");

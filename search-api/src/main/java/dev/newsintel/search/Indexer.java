@@ -116,6 +116,7 @@ public final class Indexer implements Runnable, AutoCloseable {
     private final ElasticsearchClient client;
     private final BulkIngester<Slot> ingester;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong indexed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong lag = new AtomicLong();
@@ -181,6 +182,9 @@ public final class Indexer implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("An indexer runs once");
+        }
         try {
             consumer.subscribe(topics(), new Rebalance());
             while (running.get()) {
@@ -448,7 +452,15 @@ public final class Indexer implements Runnable, AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        consumer.wakeup();
+        if (started.compareAndSet(false, true)) {
+            // never ran: release what the constructor opened
+            stopped = true;
+            ingester.close();
+            deadLetters.close(Duration.ofSeconds(5));
+            consumer.close(Duration.ofSeconds(5));
+        } else {
+            consumer.wakeup();
+        }
     }
 
     private enum State { PENDING, ACKED, REJECTED, FAILED }

@@ -118,13 +118,13 @@ public final class SearchApi implements AutoCloseable {
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private static final Set<String> SEARCH_PARAMS = Set.of("q", "company", "type", "source", "kind", "from", "to",
+    static final Set<String> SEARCH_PARAMS = Set.of("q", "company", "type", "source", "kind", "from", "to",
             "minAmount", "maxAmount", "model", "minParameters", "maxParameters", "openWeights", "sort", "size",
             "searchAfter", "interval");
-    private static final Set<String> LIST_PARAMS = Set.of("company", "type", "q", "from", "to", "size", "searchAfter");
-    private static final Set<String> ALERT_PARAMS = Set.of("company", "type", "from", "to", "size", "searchAfter",
+    static final Set<String> LIST_PARAMS = Set.of("company", "type", "q", "from", "to", "size", "searchAfter");
+    static final Set<String> ALERT_PARAMS = Set.of("company", "type", "from", "to", "size", "searchAfter",
             "stream");
-    private static final Set<String> COMPANY_ANNOUNCEMENT_PARAMS = Set.of("type", "from", "to", "size", "searchAfter");
+    static final Set<String> COMPANY_ANNOUNCEMENT_PARAMS = Set.of("type", "from", "to", "size", "searchAfter");
 
     private final Javalin app;
     private final SearchService search;
