@@ -214,12 +214,6 @@ public final class SearchApi implements AutoCloseable {
             LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, "Internal error: " + e.getClass().getSimpleName());
         });
-        app.error(404, ctx -> {
-            if (ctx.resultInputStream() == null) {
-                error(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path()
-                        + " (see /api/openapi.json)");
-            }
-        });
     }
 
     /** Starts serving on {@code host:port} (port 0: any free port) and returns the port. */

@@ -73,6 +73,15 @@ final class Fixtures implements AutoCloseable {
         }
     }
 
+    /** Publishes and returns the offset Kafka gave the record. */
+    org.apache.kafka.clients.producer.RecordMetadata publishAt(String topic, String key, Object value) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, value == null ? null : Json.toBytes(value))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+
     void publishRaw(String topic, String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get();

@@ -175,7 +175,8 @@ class SearchApiTest {
                 corpus.partnership().id());
         assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
 
-        List<String> oldest = ids("q=" + m + "&sort=oldest&size=4");
+        List<String> oldest = new ArrayList<>();
+        search("q=" + m + "&sort=oldest&size=4").path("hits").forEach(h -> oldest.add(h.path("id").asText()));
         assertThat(oldest).containsExactly(corpus.partnership().id(), corpus.investment().id(), corpus.model().id(),
                 corpus.filing().id());
     }
@@ -195,7 +196,7 @@ class SearchApiTest {
         assertError("/api/search?sort=random", 400, "sort 'random' is not one of RELEVANCE, NEWEST, OLDEST");
         assertError("/api/search?q=" + "a".repeat(1001), 400, "q is too long");
         assertError("/api/search?q=%01", 400, "q must not contain control characters");
-        assertError("/api/nothing-here", 404, "No such endpoint");
+        assertError("/api/nothing-here", 404, "Endpoint GET /api/nothing-here not found");
         // Query DSL in q is only text to a simple query: no error, no effect.
         HttpResponse<String> dsl = get("/api/search?q=" + enc("{\"match_all\":{}} " + m + " OR *"));
         assertThat(dsl.statusCode()).isEqualTo(200);
