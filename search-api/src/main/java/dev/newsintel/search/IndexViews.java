@@ -51,10 +51,29 @@ final class IndexViews {
             }
         }
         parties.writeTo(view, "companies");
+        view.put("source", source(document));
         strings(view, "announcementTypes", types);
         ArrayNode usd = view.putArray("amountsUsd");
         amounts.forEach(usd::add);
         return view;
+    }
+
+    /** Where a document comes from, for faceting: its site, else its URL's host, else the source that fetched it. */
+    static String source(EnrichedDocument document) {
+        if (document.site() != null && !document.site().isBlank()) {
+            return document.site();
+        }
+        if (document.url() != null) {
+            try {
+                String host = java.net.URI.create(document.url().strip()).getHost();
+                if (host != null && !host.isBlank()) {
+                    return host.startsWith("www.") ? host.substring(4) : host;
+                }
+            } catch (IllegalArgumentException e) {
+                // not a URL: fall through
+            }
+        }
+        return document.sourceId();
     }
 
     static ObjectNode announcement(Announcement announcement) {

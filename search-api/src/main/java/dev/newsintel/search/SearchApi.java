@@ -145,7 +145,7 @@ public final class SearchApi implements AutoCloseable {
     public SearchApi(ElasticsearchClient client, Map<String, HealthIndicator> health, SubscriptionStore subscriptions,
                      AlertHub alerts, Options options) {
         this.search = new SearchService(client);
-        this.health = Map.copyOf(health);
+        this.health = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(health));
         this.subscriptions = subscriptions;
         this.alerts = alerts;
         this.options = options;

@@ -96,8 +96,7 @@ public final class SearchService {
             filters.add(terms("announcementTypes", s.types().stream().map(Enum::name).toList()));
         }
         if (!s.sources().isEmpty()) {
-            filters.add(anyOf(s.sources().stream().flatMap(source -> List.of(
-                    caseInsensitiveTerm("site", source), caseInsensitiveTerm("sourceId", source)).stream()).toList()));
+            filters.add(anyOf(s.sources().stream().map(source -> caseInsensitiveTerm("source", source)).toList()));
         }
         if (!s.kinds().isEmpty()) {
             filters.add(terms("kind", s.kinds().stream().map(Enum::name).toList()));
@@ -171,7 +170,7 @@ public final class SearchService {
                             .fields("title", f -> f.numberOfFragments(0)))
                     .aggregations("companies", a -> a.terms(t -> t.field("companies").size(FACET_SIZE)))
                     .aggregations("types", a -> a.terms(t -> t.field("announcementTypes").size(FACET_SIZE)))
-                    .aggregations("sources", a -> a.terms(t -> t.field("site").size(FACET_SIZE)))
+                    .aggregations("sources", a -> a.terms(t -> t.field("source").size(FACET_SIZE)))
                     .aggregations("kinds", a -> a.terms(t -> t.field("kind").size(5)))
                     .aggregations("dates", a -> a.dateHistogram(d -> d.field("@timestamp")
                             .calendarInterval(interval).minDocCount(1)));

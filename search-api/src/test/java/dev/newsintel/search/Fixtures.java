@@ -46,18 +46,27 @@ final class Fixtures implements AutoCloseable {
     final String marker;
     final EntityRef orbital;
     final EntityRef lumen;
-    private final KafkaProducer<String, byte[]> producer;
+    private final String bootstrapServers;
+    private KafkaProducer<String, byte[]> producer;
 
     Fixtures(String bootstrapServers, String marker) {
         this.marker = marker;
         String suffix = marker.replaceAll("[^0-9]", "");
         this.orbital = EntityRef.company("Orbital Systems " + marker, cik(), "ORB" + suffix);
         this.lumen = EntityRef.company("Lumen Robotics " + marker, cik(), "LUM" + suffix);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Made on first use: tests that only build events need no Kafka. */
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
     }
 
     private static String cik() {
@@ -67,7 +76,7 @@ final class Fixtures implements AutoCloseable {
 
     void publish(String topic, String key, Object value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value == null ? null : Json.toBytes(value))).get();
+            producer().send(new ProducerRecord<>(topic, key, value == null ? null : Json.toBytes(value))).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }
@@ -76,7 +85,7 @@ final class Fixtures implements AutoCloseable {
     /** Publishes and returns the offset Kafka gave the record. */
     org.apache.kafka.clients.producer.RecordMetadata publishAt(String topic, String key, Object value) {
         try {
-            return producer.send(new ProducerRecord<>(topic, key, value == null ? null : Json.toBytes(value))).get();
+            return producer().send(new ProducerRecord<>(topic, key, value == null ? null : Json.toBytes(value))).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }
@@ -84,7 +93,7 @@ final class Fixtures implements AutoCloseable {
 
     void publishRaw(String topic, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer().send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }
@@ -197,8 +206,10 @@ final class Fixtures implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        producer.close();
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close();
+        }
     }
 
     // ----- HTTP helpers
