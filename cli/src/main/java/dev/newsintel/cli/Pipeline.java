@@ -2,29 +2,26 @@ package dev.newsintel.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import dev.newsintel.enrich.EnrichApp;
-import dev.newsintel.events.Topics;
 import dev.newsintel.ingest.IngestWorker;
 import dev.newsintel.ingest.RawDocumentPublisher;
 import dev.newsintel.ingest.replay.ReplaySource;
-import dev.newsintel.search.Elasticsearch;
+import dev.newsintel.search.ApiKey;
+import dev.newsintel.search.ApiMetrics;
 import dev.newsintel.search.HealthIndicator;
-import dev.newsintel.search.HealthIndicators;
-import dev.newsintel.search.IndexSetup;
 import dev.newsintel.search.Indexer;
 import dev.newsintel.search.SearchApi;
+import dev.newsintel.search.SearchServer;
 
 /**
  * The three stages wired together in one process, on given Kafka and Elasticsearch endpoints: what
@@ -37,12 +34,9 @@ public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final Settings settings;
-    private final Admin admin;
-    private final ElasticsearchClient elasticsearch;
+    private final PrometheusMeterRegistry meters;
     private final EnrichApp enrich;
-    private final Indexer indexer;
-    private final Thread indexerThread;
-    private final SearchApi api;
+    private final SearchServer search;
     private final IngestWorker ingest;
 
     /**
@@ -51,37 +45,31 @@ public final class Pipeline implements AutoCloseable {
      * @param host          interface the API listens on
      * @param port          API port (0: any free port)
      * @param stateDir      Kafka Streams state directory
+     * @param apiKey        the key changing subscriptions needs; null: changes are refused
      */
-    public record Settings(String kafka, String elasticsearch, String host, int port, Path stateDir, Clock clock) {
+    public record Settings(String kafka, String elasticsearch, String host, int port, Path stateDir, Clock clock,
+                           String apiKey) {
+        public Settings(String kafka, String elasticsearch, String host, int port, Path stateDir, Clock clock) {
+            this(kafka, elasticsearch, host, port, stateDir, clock, null);
+        }
     }
 
     private Pipeline(Settings settings) {
         this.settings = settings;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka()));
-        Topics.ensureCreated(admin, Topics.all());
-        this.elasticsearch = Elasticsearch.connect(settings.elasticsearch());
-        IndexSetup.apply(elasticsearch);
-
+        this.meters = ApiMetrics.newRegistry();
         this.enrich = new EnrichApp(settings.kafka(), settings.stateDir(), 1, settings.clock());
-        this.indexer = new Indexer(settings.kafka(), elasticsearch);
-        this.indexerThread = new Thread(indexer, "newsintel-indexer");
         this.ingest = new IngestWorker(new RawDocumentPublisher(settings.kafka(), "newsintel-ingest"));
-
-        Map<String, HealthIndicator> health = new LinkedHashMap<>();
-        health.put("kafka", HealthIndicators.kafka(admin));
-        health.put("elasticsearch", HealthIndicators.elasticsearch(elasticsearch));
-        health.put("enrich", this::enrichHealth);
-        health.put("indexer", indexer::health);
-        this.api = new SearchApi(elasticsearch, health);
+        SearchServer.Settings server = new SearchServer.Settings(settings.kafka(), settings.elasticsearch(),
+                settings.host(), settings.port(), Indexer.Options.defaults().withMeters(meters),
+                SearchApi.Options.defaults().withMeters(meters).withApiKey(ApiKey.of(settings.apiKey())));
+        this.search = SearchServer.start(server, Map.of("enrich", this::enrichHealth));
     }
 
-    /** Creates topics and indices if missing, then starts enrich, the indexer and the API. */
+    /** Creates topics and indices if missing, then starts the API, the indexer and enrich. */
     public static Pipeline start(Settings settings) {
         Pipeline pipeline = new Pipeline(settings);
         pipeline.enrich.start();
-        pipeline.indexerThread.start();
-        pipeline.api.start(settings.host(), settings.port());
-        LOG.info("Pipeline started: API on http://{}:{}", settings.host(), pipeline.api.port());
+        LOG.info("Pipeline started: API on http://{}:{}", settings.host(), pipeline.search.port());
         return pipeline;
     }
 
@@ -93,7 +81,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public int port() {
-        return api.port();
+        return search.port();
     }
 
     public KafkaStreams.State enrichState() {
@@ -101,7 +89,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Indexer indexer() {
-        return indexer;
+        return search.indexer();
+    }
+
+    /** The registry {@code /metrics} exposes; stages may add their meters to it. */
+    public MeterRegistry meters() {
+        return meters;
     }
 
     private HealthIndicator.Health enrichHealth() {
@@ -110,24 +103,13 @@ public final class Pipeline implements AutoCloseable {
         return new HealthIndicator.Health(up, Map.of("state", state.name()));
     }
 
-    /** Stops the stages in reverse order of the data flow, so nothing in flight is lost. */
+    /** Stops the stages in order of the data flow, so nothing in flight is lost. */
     @Override
     public void close() {
         ingest.close();
         enrich.close();
-        indexer.close();
-        try {
-            indexerThread.join(15_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        api.close();
-        admin.close();
-        try {
-            elasticsearch._transport().close();
-        } catch (java.io.IOException e) {
-            LOG.debug("Closing the Elasticsearch client", e);
-        }
+        search.close();
+        meters.close();
         LOG.info("Pipeline stopped");
     }
 }

@@ -59,6 +59,10 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     LiveSourceOptions live;
 
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:NEWSINTEL_API_KEY}",
+            description = "Key that changing subscriptions needs (default: $NEWSINTEL_API_KEY, else one is generated and printed).")
+    String apiKey;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,11 +97,14 @@ final class UpCommand implements Callable<Integer> {
         Path work = stack != null ? stack.runtime().dir("pipeline")
                 : Files.createTempDirectory("newsintel-up-");
 
+        // A development stack: rather than refuse subscription changes, make a key and print it.
+        boolean generatedKey = apiKey == null || apiKey.isBlank();
+        String key = generatedKey ? dev.newsintel.search.ApiKey.generate() : apiKey;
         CountDownLatch stopped = new CountDownLatch(1);
         Pipeline pipeline;
         try {
             pipeline = Pipeline.start(new Pipeline.Settings(kafkaServers, esUrl, host, port, work.resolve("streams"),
-                    Clock.systemUTC()));
+                    Clock.systemUTC(), key));
         } catch (RuntimeException e) {
             if (stack != null) {
                 stack.close();
@@ -127,7 +134,7 @@ final class UpCommand implements Callable<Integer> {
                 out.println("EDGAR sources not started: " + EdgarSettings.missingUserAgentMessage(null));
             }
             liveIngest[0] = LiveIngest.start(live.workerSettings(kafkaServers), liveConfig, IngestMetrics.inMemory());
-            printUp(out, base, kafkaServers, esUrl);
+            printUp(out, base, kafkaServers, esUrl, key, generatedKey);
             out.printf("  Live sources    %d news feeds, %d EDGAR latest-filings feeds, %d watchlist companies%n",
                     liveIngest[0].count(SourceDefinition.Type.FEED),
                     liveIngest[0].count(SourceDefinition.Type.EDGAR_CURRENT),
@@ -141,7 +148,7 @@ final class UpCommand implements Callable<Integer> {
             }
             Path folder = replay != null ? replay : SampleCorpus.copyTo(work.resolve("sample-corpus"));
             int loaded = pipeline.replay(folder);
-            printUp(out, base, kafkaServers, esUrl);
+            printUp(out, base, kafkaServers, esUrl, key, generatedKey);
             out.printf("  Loaded          %d documents from %s%n", loaded,
                     replay != null ? replay : "the sample corpus");
             out.flush();
@@ -153,9 +160,14 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printUp(PrintWriter out, String base, String kafkaServers, String esUrl) {
+    private void printUp(PrintWriter out, String base, String kafkaServers, String esUrl, String key,
+                         boolean generatedKey) {
         out.printf("%nNewsIntel is up.%n");
+        out.printf("  Web page        %s/%n", base);
         out.printf("  Search          %s/api/search?q=nvidia%n", base);
+        out.printf("  API reference   %s/api/openapi.json%n", base);
+        out.printf("  API key         %s%s%n", generatedKey ? key : "(as given)",
+                generatedKey ? " (generated; send as X-Api-Key to change subscriptions)" : "");
         out.printf("  Health          %s/health%n", base);
         out.printf("  Kafka           %s%s%n", kafkaServers, kafka == null ? " (embedded)" : "");
         out.printf("  Elasticsearch   %s%s%n", esUrl, elasticsearch == null ? " (embedded)" : "");
