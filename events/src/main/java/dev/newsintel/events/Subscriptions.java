@@ -60,22 +60,35 @@ public final class Subscriptions implements AutoCloseable {
      * @throws IllegalArgumentException listing every problem when the rule is invalid
      */
     public Subscription publish(Subscription rule) {
+        publishAt(rule);
+        return rule;
+    }
+
+    /**
+     * {@link #publish} that returns the offset the rule was written at, for readers of the topic that wait until
+     * they see their own write.
+     */
+    public long publishAt(Subscription rule) {
         validate(rule);
         Topics.ensureCreated(admin, List.of(Topics.SUBSCRIPTIONS, Topics.alertTopic(rule.id())));
-        send(rule.id(), rule);
-        return rule;
+        return send(rule.id(), rule);
     }
 
     /** Deletes a rule (a tombstone); its alert topic and the alerts in it stay. */
     public void delete(String ruleId) {
-        Validation.requireText(ruleId, "ruleId");
-        send(ruleId, null);
+        deleteAt(ruleId);
     }
 
-    private void send(String key, Subscription value) {
+    /** {@link #delete} that returns the offset of the tombstone. */
+    public long deleteAt(String ruleId) {
+        Validation.requireText(ruleId, "ruleId");
+        return send(ruleId, null);
+    }
+
+    private long send(String key, Subscription value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS.name(), key, value))
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS.name(), key, value))
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not publish rule " + key + ": " + e.getCause().getMessage(),
                     e.getCause());

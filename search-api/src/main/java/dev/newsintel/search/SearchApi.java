@@ -49,6 +49,7 @@ import dev.newsintel.events.DocumentKind;
 import dev.newsintel.events.EntityRef;
 import dev.newsintel.events.Json;
 import dev.newsintel.events.Subscription;
+import dev.newsintel.events.Subscriptions;
 
 /**
  * The REST API, the entry point of the search-api module: search, companies, announcements, documents, stories,
@@ -537,8 +538,19 @@ public final class SearchApi implements AutoCloseable {
         }
     }
 
+    /** The rule a request describes, refused with every problem the topology would refuse it for. */
     private static Subscription subscription(String id, SubscriptionRequest r, java.time.Instant created,
                                              java.time.Instant updated) {
+        Subscription rule = toSubscription(id, r, created, updated);
+        List<String> problems = Subscriptions.problems(rule);
+        if (!problems.isEmpty()) {
+            throw new BadRequestResponse(String.join("; ", problems));
+        }
+        return rule;
+    }
+
+    private static Subscription toSubscription(String id, SubscriptionRequest r, java.time.Instant created,
+                                               java.time.Instant updated) {
         return new Subscription(Subscription.SCHEMA_VERSION, id, r.name().strip(),
                 r.companies() == null ? null : r.companies().stream().map(String::strip).toList(),
                 r.types() == null ? null : r.types().stream().distinct().toList(), r.minAmountUsd(), r.minParameters(),

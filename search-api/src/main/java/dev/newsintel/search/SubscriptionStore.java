@@ -32,8 +32,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.newsintel.events.EventSerdes;
 import dev.newsintel.events.Json;
 import dev.newsintel.events.Subscription;
+import dev.newsintel.events.Subscriptions;
 import dev.newsintel.events.Topics;
 
 /**
@@ -49,7 +51,8 @@ public final class SubscriptionStore implements AutoCloseable {
 
     private final Admin admin;
     private final Clock clock;
-    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaProducer<String, Subscription> producer;
+    private final Subscriptions writer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final TopicPartition partition = new TopicPartition(Topics.SUBSCRIPTIONS.name(), 0);
     private final Map<String, Subscription> rules = new ConcurrentHashMap<>();
@@ -70,7 +73,9 @@ public final class SubscriptionStore implements AutoCloseable {
         producerProps.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "12000");
         producerProps.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+                EventSerdes.subscription().serializer());
+        this.writer = new Subscriptions(admin, producer);
         Properties consumerProps = new Properties();
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -103,10 +108,14 @@ public final class SubscriptionStore implements AutoCloseable {
         return Optional.ofNullable(rules.get(id));
     }
 
-    /** Writes a rule (new or replacing one), creating its alert topic first, and returns it as stored. */
+    /**
+     * Writes a rule (new or replacing one) through {@link Subscriptions#publishAt}, which validates it and creates its
+     * alert topic first, and returns once this store has read it back.
+     *
+     * @throws IllegalArgumentException listing the problems of an invalid rule
+     */
     public Subscription put(Subscription subscription) {
-        Topics.ensureCreated(admin, List.of(Topics.alertTopic(subscription.id())));
-        write(subscription.id(), Json.toBytes(subscription));
+        awaitWritten(() -> writer.publishAt(subscription));
         return subscription;
     }
 
@@ -115,7 +124,7 @@ public final class SubscriptionStore implements AutoCloseable {
         if (!rules.containsKey(id)) {
             return false;
         }
-        write(id, null);
+        awaitWritten(() -> writer.deleteAt(id));
         return true;
     }
 
@@ -127,17 +136,9 @@ public final class SubscriptionStore implements AutoCloseable {
         return failure == null && reader.isAlive();
     }
 
-    private void write(String key, byte[] value) {
+    private void awaitWritten(java.util.function.LongSupplier write) {
         try {
-            RecordMetadata written = producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS.name(), key, value))
-                    .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            awaitPosition(written.offset() + 1);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not accept the subscription change: "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the subscription change within "
-                    + WRITE_TIMEOUT.toSeconds() + " s", e);
+            awaitPosition(write.getAsLong() + 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing a subscription", e);
