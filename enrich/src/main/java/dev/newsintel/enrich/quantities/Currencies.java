@@ -171,7 +171,7 @@ public final class Currencies {
 
     /** Names allowed before a number ("ringgit 42", "RMB 178.8 billion"). */
     static final Set<String> PREFIX_NAMES = Set.of("ringgit", "malaysian ringgit", "malaysia ringgits",
-            "malaysia ringgit", "malaysian ringgits", "rmb", "rs", "rs.", "rm", "renminbi", "yuan", "btc");
+            "malaysia ringgit", "malaysian ringgits", "ringgits", "rmb", "rs", "rs.", "rm", "renminbi", "yuan", "btc");
 
     static final Map<String, String> PREFIX_ABBREVIATIONS = Map.of("rs", "INR", "rs.", "INR", "rm", "MYR");
 

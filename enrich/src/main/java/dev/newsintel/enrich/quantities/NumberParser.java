@@ -55,6 +55,46 @@ public final class NumberParser {
         return p == null || p.last() != lexemes.size() - 1 ? null : p.value();
     }
 
+    /** A number found in text, with its offsets. */
+    public record FoundNumber(String text, int start, int end, BigDecimal value) {
+    }
+
+    /** Every number in {@code text}, in digits or words, with scales and signs ("minus 1,200,000"). */
+    public static List<FoundNumber> findAll(String text) {
+        List<Lexeme> lx = Lexeme.lex(text);
+        List<FoundNumber> out = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < lx.size()) {
+            Lexeme t = lx.get(i);
+            boolean startsWord = t.isWord() && (isNumberWord(t.lower()) || ((t.is("a") || t.is("an")) && i + 1 < lx.size()
+                    && (SCALE_WORDS.containsKey(lx.get(i + 1).lower()) || lx.get(i + 1).is("dozen"))));
+            if (!t.isNum() && !startsWord) {
+                i++;
+                continue;
+            }
+            NumberPhrase p = parse(lx, i);
+            if (p == null) {
+                i++;
+                continue;
+            }
+            int start = lx.get(p.first()).start();
+            BigDecimal value = p.value();
+            if (i > 0) {
+                Lexeme prev = lx.get(i - 1);
+                boolean sign = prev.isSym("-") && (i < 2 || !lx.get(i - 2).isNum() && !lx.get(i - 2).isWord()
+                        || !prev.glued());
+                if (sign || prev.is("minus") || prev.is("negative")) {
+                    value = value.negate();
+                    start = prev.start();
+                }
+            }
+            int end = lx.get(p.last()).end();
+            out.add(new FoundNumber(text.substring(start, end), start, end, value));
+            i = p.last() + 1;
+        }
+        return out;
+    }
+
     /** A digit string with thousands separators ("1,015", "12,34,567.89") as an exact value. */
     static BigDecimal literal(String digits) {
         return new BigDecimal(digits.replace(",", ""));

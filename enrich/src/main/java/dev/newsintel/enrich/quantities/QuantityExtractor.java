@@ -32,6 +32,10 @@ public final class QuantityExtractor {
     private static final Pattern SUFFIX_NAME = Pattern.compile("^[ \\t-]?(" + Currencies.namesLongestFirst().stream()
             .map(Pattern::quote).collect(Collectors.joining("|")) + ")(?![\\p{L}])");
     private static final Pattern SUFFIX_MINOR = Pattern.compile("^( ?-?)(cents?|pennies|penny|pence|sens?|mao|c\\b(?![.])|p\\b(?![.]))(?![\\p{L}])");
+    /** "42 RM": the ringgit's own sign, upper case only. */
+    private static final Pattern SUFFIX_ABBREVIATION = Pattern.compile("^ ?(RM)(?![\\p{L}])");
+    /** US coins and "grand" (a thousand dollars). */
+    private static final Pattern SUFFIX_COIN = Pattern.compile("(?i)^ ?(nickels?|dimes?|grand)(?![\\p{L}])");
     private static final Pattern PERCENT = Pattern.compile(
             "^ ?-?(%|percentage points?|per ?cent(?:age)?s?|pct\\b\\.?|percentage\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARAMETERS = Pattern.compile("^ ?-?(parameters?|params)\\b", Pattern.CASE_INSENSITIVE);
@@ -49,11 +53,13 @@ public final class QuantityExtractor {
             + "upwards of|exceeding|north of|greater than|no less than|higher than|just over)\\s*$");
     private static final Pattern HIGH_BEFORE = Pattern.compile("(?i)\\b(?:less than|under|below|up to|at most|"
             + "no more than|lower than|fewer than|as much as|as many as|just under|not more than)\\s*$");
+    private static final Pattern LOW_BEFORE_STRICT = Pattern.compile("(?i)\\b(?:no less than|not less than)\\s*$");
     private static final Pattern PLUS_AFTER = Pattern.compile("^(\\+|-plus\\b| plus\\b| or more\\b)");
     private static final Pattern ARTICLE_DURATION = Pattern.compile("(?i)\\b(for|over|within|in|after|than|"
             + "another|next|past|last)\\s+(?:(a|an|one|the next|the past|the last)\\s+)?"
             + "(year|month|week|day|hour|minute|decade|quarter|fortnight)\\b");
-    private static final Pattern ARTICLE_MONEY = Pattern.compile("(?i)\\b(a|one)\\s+(dollar|euro|pound|yen|yuan)\\b");
+    private static final Pattern ARTICLE_MONEY = Pattern.compile(
+            "(?i)\\b(a|one)\\s+(dollar|euro|pound|yen|yuan|nickel|dime|grand)\\b");
     private static final Pattern YEAR = Pattern.compile("(1[5-9]|20)\\d\\d");
 
     private static final Set<String> COUNT_STOPWORDS = Set.copyOf(List.of("of", "to", "and", "or", "in", "on", "at", "for",
@@ -92,11 +98,13 @@ public final class QuantityExtractor {
         List<Lexeme> lx = Lexeme.lex(text);
         List<Quantity> found = new ArrayList<>();
         int i = 0;
+        int boundary = 0;
         while (i < lx.size()) {
-            Match m = matchAt(text, lx, i);
+            Match m = matchAt(text, lx, i, boundary);
             if (m != null) {
                 found.add(m.quantity);
                 i = Math.max(m.nextLexeme, i + 1);
+                boundary = i;
             } else {
                 i++;
             }
@@ -116,7 +124,7 @@ public final class QuantityExtractor {
                                BigDecimal multiplier) {
     }
 
-    private Match matchAt(String text, List<Lexeme> lx, int i) {
+    private Match matchAt(String text, List<Lexeme> lx, int i, int boundary) {
         Lexeme first = lx.get(i);
         if (!first.isNum() && !(first.isWord() && startsNumberWord(lx, i))) {
             return null;
@@ -129,6 +137,10 @@ public final class QuantityExtractor {
             return null;
         }
         CurrencyHit prefix = currencyBefore(text, lx, p1.first());
+        if (prefix != null && prefix.firstLexeme() < boundary) {
+            // the symbol belongs to the amount before: "10 $ 30 $"
+            prefix = null;
+        }
         // A range: "$2.5-3 billion", "10-20 dollars", "between $1 and $2 billion", "18 to 24 months".
         NumberPhrase p2 = null;
         CurrencyHit prefix2 = null;
@@ -184,6 +196,16 @@ public final class QuantityExtractor {
                 value = p1.value().multiply(extra);
                 high = p2 == null ? null : p2.value().multiply(extra);
             }
+            if (p2 == null && suffix != null && prefix == null) {
+                // "between 10 dollars and 20 dollars", "from 5 euros to 7 euros"
+                SecondEnd second = secondEnd(text, lx, p1, suffix);
+                if (second != null) {
+                    high = second.value;
+                    p2 = p1;
+                    end = second.end;
+                    nextLexeme = second.nextLexeme;
+                }
+            }
             if (p2 == null && !p1.scaled() && isInteger(p1.value()) && currency.multiplier().compareTo(BigDecimal.ONE) == 0) {
                 // "$20 and 43c", "thirteen dollars forty-five cents", "3 GBP 1 pence"
                 Cents cents = centsAfter(text, lx, nextLexeme);
@@ -230,7 +252,9 @@ public final class QuantityExtractor {
         boolean approximate = APPROX_BEFORE.matcher(before).find();
         BigDecimal low = p2 == null ? null : value;
         if (p2 == null) {
-            if (LOW_BEFORE.matcher(before).find()) {
+            if (HIGH_BEFORE.matcher(before).find() && !LOW_BEFORE_STRICT.matcher(before).find()) {
+                high = value;
+            } else if (LOW_BEFORE.matcher(before).find()) {
                 low = value;
             } else if (HIGH_BEFORE.matcher(before).find()) {
                 high = value;
@@ -439,7 +463,30 @@ public final class QuantityExtractor {
             }
         }
         int from = lx.get(last).end();
-        String after = text.substring(from, Math.min(text.length(), from + WINDOW)).toLowerCase(Locale.ROOT);
+        String raw = text.substring(from, Math.min(text.length(), from + WINDOW));
+        String trimmed = raw.stripLeading();
+        for (Map.Entry<String, String> symbol : Currencies.SYMBOLS.entrySet()) {
+            if (symbol.getKey().length() > 1 && trimmed.startsWith(symbol.getKey())) {
+                int end = from + (raw.length() - trimmed.length()) + symbol.getKey().length();
+                return new CurrencyHit(symbol.getValue(), end - symbol.getKey().length(), end, k,
+                        lexemeAfter(lx, k, end) - 1, BigDecimal.ONE);
+            }
+        }
+        Matcher abbreviation = SUFFIX_ABBREVIATION.matcher(raw);
+        if (abbreviation.find()) {
+            int end = from + abbreviation.end();
+            return new CurrencyHit(Currencies.PREFIX_ABBREVIATIONS.get(abbreviation.group(1).toLowerCase(Locale.ROOT)),
+                    from + abbreviation.start(1), end, k, lexemeAfter(lx, k, end) - 1, BigDecimal.ONE);
+        }
+        Matcher coin = SUFFIX_COIN.matcher(raw);
+        if (coin.find()) {
+            int end = from + coin.end();
+            String word = coin.group(1).toLowerCase(Locale.ROOT);
+            BigDecimal multiplier = word.startsWith("nickel") ? new BigDecimal("0.05")
+                    : word.startsWith("dime") ? new BigDecimal("0.10") : new BigDecimal("1000");
+            return new CurrencyHit("USD", from + coin.start(1), end, k, lexemeAfter(lx, k, end) - 1, multiplier);
+        }
+        String after = raw.toLowerCase(Locale.ROOT);
         Matcher m = SUFFIX_NAME.matcher(after);
         if (m.find()) {
             String name = m.group(1);
@@ -462,6 +509,34 @@ public final class QuantityExtractor {
     }
 
     private record Cents(BigDecimal value, int end, int nextLexeme) {
+    }
+
+    private record SecondEnd(BigDecimal value, int end, int nextLexeme) {
+    }
+
+    /** The upper end of "between 10 dollars and 20 dollars": a second amount in the same currency. */
+    private SecondEnd secondEnd(String text, List<Lexeme> lx, NumberPhrase p1, CurrencyHit suffix) {
+        int k = suffix.lastLexeme() + 1;
+        if (k + 1 >= lx.size() || p1.first() == 0) {
+            return null;
+        }
+        Lexeme opener = lx.get(p1.first() - 1);
+        Lexeme conn = lx.get(k);
+        boolean between = opener.is("between") && conn.is("and");
+        boolean from = opener.is("from") && (conn.is("to") || conn.is("and"));
+        if (!between && !from) {
+            return null;
+        }
+        NumberPhrase p2 = NumberParser.parse(lx, k + 1);
+        if (p2 == null) {
+            return null;
+        }
+        CurrencyHit c2 = currencyAfter(text, lx, p2.last());
+        if (c2 == null || !c2.code().equals(suffix.code()) || c2.multiplier().compareTo(suffix.multiplier()) != 0) {
+            return null;
+        }
+        BigDecimal v = p2.value().multiply(c2.multiplier());
+        return new SecondEnd(v, c2.end(), c2.lastLexeme() + 1);
     }
 
     /** Hundredths after a whole amount: "and 43c", "forty-five cents", "43", "and one". */
@@ -625,9 +700,16 @@ public final class QuantityExtractor {
         }
         m = ARTICLE_MONEY.matcher(text);
         while (m.find()) {
-            String code = Currencies.NAMES.get(m.group(2).toLowerCase(Locale.ROOT));
-            found.add(new Quantity(QuantityKind.MONEY, m.group(), m.start(), m.end(), BigDecimal.ONE, code, null,
-                    null, false, "1 " + code));
+            String word = m.group(2).toLowerCase(Locale.ROOT);
+            String code = Currencies.NAMES.getOrDefault(word, "USD");
+            BigDecimal value = switch (word) {
+                case "nickel" -> new BigDecimal("0.05");
+                case "dime" -> new BigDecimal("0.1");
+                case "grand" -> new BigDecimal("1000");
+                default -> BigDecimal.ONE;
+            };
+            found.add(new Quantity(QuantityKind.MONEY, m.group(), m.start(), m.end(), value, code, null,
+                    null, false, value.toPlainString() + " " + code));
         }
     }
 
