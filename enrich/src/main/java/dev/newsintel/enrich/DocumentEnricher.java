@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
+import dev.newsintel.enrich.analysis.Analysis;
+import dev.newsintel.enrich.analysis.TextAnalyzer;
 import dev.newsintel.events.EnrichedDocument;
 import dev.newsintel.events.RawDocument;
 
@@ -15,9 +17,15 @@ import dev.newsintel.events.RawDocument;
  */
 public final class DocumentEnricher {
     private final Clock clock;
+    private final TextAnalyzer analyzer;
 
     public DocumentEnricher(Clock clock) {
+        this(clock, TextAnalyzer.shared());
+    }
+
+    public DocumentEnricher(Clock clock, TextAnalyzer analyzer) {
         this.clock = clock;
+        this.analyzer = analyzer;
     }
 
     /**
@@ -41,8 +49,16 @@ public final class DocumentEnricher {
         if (title == null || title.isBlank()) {
             title = raw.metadata("title");
         }
+        // Entities, quantities and announcements of the clean text (TextAnalyzer, enrich part 2).
+        java.util.Map<String, String> context = new java.util.HashMap<>(raw.metadata());
+        if (raw.url() != null) {
+            context.put("url", raw.url());
+        }
+        context.putIfAbsent("source", raw.sourceId());
+        Analysis analysis = analyzer.analyze(text, title, raw.id(), raw.publishedAt(), null, context);
         return new EnrichedDocument(EnrichedDocument.SCHEMA_VERSION, raw.id(), raw.kind(), raw.sourceId(), raw.url(),
                 title, text, raw.publishedAt(), raw.fetchedAt(), raw.metadata("author"), null, raw.metadata("site"),
-                null, null, null, null, null, clock.instant(), raw.metadata());
+                null, analysis.entities(), analysis.quantities(), analysis.announcements(), null, clock.instant(),
+                raw.metadata());
     }
 }

@@ -50,7 +50,7 @@ public final class EntityRecognizer {
             "built", "builds", "bought", "buys", "sold", "sells", "signed", "signs", "confirmed", "confirms",
             "revealed", "reveals", "became", "becomes", "stated", "states", "disclosed", "discloses", "also",
             "now", "would", "could", "may", "might", "wants", "aims", "hopes", "spent", "spends", "made", "makes",
-            "owns", "owned", "backed", "debuted", "debuts", "showed", "shows", "today", "reported");
+            "owns", "owned", "backed", "debuted", "debuts", "showed", "shows", "today");
     /** Capitalised words that may follow a company name without making it part of a longer name. */
     private static final Set<String> FREE_FOLLOWERS = Set.of("ceo", "cfo", "cto", "coo", "chief", "founder",
             "president", "chairman", "spokesperson", "spokesman", "spokeswoman", "said", "says", "on", "in", "and",
