@@ -51,6 +51,17 @@ public final class AnnouncementExtractor {
             + "funding|series [a-h]\\b|seed round|financing round|secured .{0,30}funding)\\b");
     private static final Pattern ACQUISITION = Pattern.compile("(?i)\\b(acquir(e|es|ed|ing)|acquisition of|to buy|"
             + "buys|bought|takeover of|take over|merg(e|es|ed|er) with|purchase of|agreed to purchase)\\b");
+    private static final Pattern PASSIVE_ACQUISITION = Pattern.compile("(?i)\\b(acquired|bought|purchased) by\\b");
+    private static final Pattern LED_ROUND = Pattern.compile("(?i)\\bled (a|an|the)\\b.{0,60}\\b(round|series [a-h]|"
+            + "seed|financing)\\b.{0,10}\\b(in|for|of)\\b");
+    private static final Pattern NOT_FUNDING = Pattern.compile("(?i)\\brais(e|es|ed|ing) (its|the|their|our)\\b.{0,40}"
+            + "\\b(guidance|forecast|outlook|dividend|prices?|target|estimate)");
+    private static final Pattern NOT_EARNINGS = Pattern.compile("(?i)\\b(analysts? (expect|estimate|forecast|"
+            + "project)|consensus|expected to report|are expected|is expected|will report|reports? .{0,40} on "
+            + "(monday|tuesday|wednesday|thursday|friday)|preview|ahead of)\\b");
+    private static final Pattern PARTNERSHIP_NOUN = Pattern.compile("(?i)\\b(announced|formed|signed|struck|"
+            + "reached|inked|entered into|launched|unveiled|expanded)\\b.{0,40}\\b(partnership|collaboration|"
+            + "alliance|agreement|deal|pact|joint venture)\\b");
     private static final Pattern PARTNERSHIP = Pattern.compile("(?i)\\b(partner(s|ed|ing)? with|partnership with|"
             + "partnership between|collaborat(e|es|ed|ing|ion) with|team(s|ed)? up with|alliance with|joint venture|"
             + "(signed|struck|reached|inked) (an? )?(multi-year |strategic |long-term )?(agreement|deal|pact) with)\\b");
@@ -387,9 +398,19 @@ public final class AnnouncementExtractor {
                 out.add(f);
             }
         }
-        if ((m = FUNDING.matcher(text)).find()) {
+        if ((m = FUNDING.matcher(text)).find() && !NOT_FUNDING.matcher(text).find()) {
             int trigger = s.start() + m.start();
             EntityRef company = subjectBefore(se, trigger);
+            EntityRef leadInvestor = null;
+            Matcher ledRound = LED_ROUND.matcher(text);
+            if (ledRound.find()) {
+                // "Brookline Ventures led a $40 million Series B in Tandem Health AI"
+                EntityRef raiser = objectAfter(se, s.start() + ledRound.end(), null, EntityType.ORG);
+                if (raiser != null) {
+                    leadInvestor = subjectBefore(se, s.start() + ledRound.start());
+                    company = raiser;
+                }
+            }
             Quantity amount = nearestMoney(sq, trigger, s.start() + m.end());
             if (company != null && amount != null) {
                 Fact f = new Fact(AnnouncementType.FUNDING_ROUND);
@@ -398,6 +419,9 @@ public final class AnnouncementExtractor {
                 Matcher led = Pattern.compile("(?i)\\b(led by|from|backed by|including)\\b").matcher(text);
                 if (led.find(m.end())) {
                     f.counterparty = objectAfter(se, s.start() + led.end(), company, EntityType.ORG);
+                }
+                if (leadInvestor != null && f.counterparty == null) {
+                    f.counterparty = leadInvestor;
                 }
                 f.evidence = new Evidence(text, s.start(), s.end());
                 f.confidence = 0.8 + (f.counterparty != null ? 0.1 : 0);
@@ -409,6 +433,16 @@ public final class AnnouncementExtractor {
             int trigger = s.start() + m.start();
             EntityRef company = subjectBefore(se, trigger);
             EntityRef target = objectAfter(se, s.start() + m.end(), company, EntityType.ORG);
+            Matcher passive = PASSIVE_ACQUISITION.matcher(text);
+            if (passive.find()) {
+                // "X has been acquired by Y": Y is the buyer
+                EntityRef buyer = objectAfter(se, s.start() + passive.end(), null, EntityType.ORG);
+                EntityRef acquired = subjectBefore(se, s.start() + passive.start());
+                if (buyer != null && acquired != null) {
+                    company = buyer;
+                    target = acquired;
+                }
+            }
             if (company != null && target != null && !Objects.equals(company.id(), target.id())) {
                 Fact f = new Fact(AnnouncementType.ACQUISITION);
                 f.company = company;
@@ -421,13 +455,20 @@ public final class AnnouncementExtractor {
                 out.add(f);
             }
         }
-        if ((m = PARTNERSHIP.matcher(text)).find()) {
+        if ((m = PARTNERSHIP.matcher(text)).find() || (m = PARTNERSHIP_NOUN.matcher(text)).find()) {
             int trigger = s.start() + m.start();
             EntityRef company = subjectBefore(se, trigger);
             EntityRef other = objectAfter(se, s.start() + m.end(), company, EntityType.ORG);
             if (company != null && other == null) {
                 // "A and B announced a partnership"
                 other = secondOrgBefore(se, trigger, company);
+            }
+            if (company != null && other == null) {
+                // "A entered into an agreement ... with B"
+                Matcher with = Pattern.compile("(?i)\\bwith\\b").matcher(text);
+                if (with.find(m.end() - s.start() > text.length() ? 0 : m.end())) {
+                    other = objectAfter(se, s.start() + with.end(), company, EntityType.ORG);
+                }
             }
             if (company != null && other != null) {
                 Fact f = new Fact(AnnouncementType.PARTNERSHIP);
@@ -449,15 +490,18 @@ public final class AnnouncementExtractor {
                     break;
                 }
             }
-            boolean newThing = product != null || Pattern.compile("(?i)\\bnew\\b").matcher(text).find()
-                    && PRODUCT_WORDS.matcher(text).find();
+            String named = product == null && PRODUCT_WORDS.matcher(text).find() ? namedAfter(text, m.end()) : null;
+            boolean newThing = product != null || named != null || Pattern.compile("(?i)\\bnew\\b").matcher(text)
+                    .find() && PRODUCT_WORDS.matcher(text).find();
             EntityRef company = subjectBefore(se, s.start() + m.start());
             boolean verb = !m.group().toLowerCase(Locale.ROOT).startsWith("announc") || product != null;
             if (company != null && newThing && verb) {
                 Fact f = new Fact(AnnouncementType.PRODUCT_LAUNCH);
                 f.company = company;
-                f.target = product == null ? null : product.canonical() != null ? product.canonical()
-                        : new EntityRef(null, product.text(), null, null);
+                f.target = product != null ? (product.canonical() != null ? product.canonical()
+                        : new EntityRef(null, product.text(), null, null))
+                        : named != null ? new EntityRef("product:" + named.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}]+", "-"), named, null, null) : null;
                 f.evidence = new Evidence(text, s.start(), s.end());
                 f.confidence = product != null ? 0.8 : 0.65;
                 f.lastSentence = s.index();
@@ -472,7 +516,8 @@ public final class AnnouncementExtractor {
             Quantity amount = nearestMoney(sq, s.start() + m.start(), s.start() + m.end());
             boolean reported = Pattern.compile("(?i)\\b(report(s|ed)?|post(s|ed)|announc(es|ed)|rose|fell|grew|"
                     + "increased|decreased|declined|jumped|was|were|totaled|came in|of)\\b").matcher(text).find();
-            if (company != null && amount != null && reported && !INVEST_VERB.matcher(text).find()) {
+            if (company != null && amount != null && reported && !INVEST_VERB.matcher(text).find()
+                    && !NOT_EARNINGS.matcher(text).find()) {
                 Fact f = new Fact(AnnouncementType.EARNINGS);
                 f.company = company;
                 f.amount = money(amount);
@@ -501,7 +546,7 @@ public final class AnnouncementExtractor {
             }
         }
         if ((m = REGULATORY.matcher(text)).find()) {
-            EntityRef company = subjectAny(se, s.start() + m.start());
+            EntityRef company = firstFiler(se);
             if (company != null && company.cik() != null) {
                 Fact f = new Fact(AnnouncementType.REGULATORY);
                 f.company = company;
@@ -514,6 +559,16 @@ public final class AnnouncementExtractor {
             }
         }
         return out;
+    }
+
+    private static final Pattern NAMED_AFTER = Pattern.compile("^\\s+(?:the (?:general |broad )?availability of |"
+            + "(?:its|a|an|the) (?:new |next-generation |latest )?)?((?:[A-Z][\\p{L}\\p{N}-]*|\\d[\\p{L}\\p{N}-]*)"
+            + "(?: (?:[A-Z][\\p{L}\\p{N}-]*|\\d[\\p{L}\\p{N}-]*)){0,3})");
+
+    /** A capitalised name right after a launch verb: "unveiled Silicon One G300", "availability of Forma Copilot". */
+    private static String namedAfter(String text, int from) {
+        Matcher m = NAMED_AFTER.matcher(text.substring(from));
+        return m.find() ? m.group(1) : null;
     }
 
     private static boolean startsWithPronoun(String text) {
@@ -547,6 +602,16 @@ public final class AnnouncementExtractor {
             }
         }
         return dominant;
+    }
+
+    /** The first company in the sentence that files with the SEC (regulators and agencies do not). */
+    private static EntityRef firstFiler(List<Entity> se) {
+        for (Entity x : se) {
+            if (x.type() == EntityType.ORG && x.canonical() != null && x.canonical().cik() != null) {
+                return x.canonical();
+            }
+        }
+        return null;
     }
 
     private static EntityRef subjectAny(List<Entity> se, int offset) {

@@ -38,6 +38,12 @@ public final class CompanyNames {
         } while (!cleaned.equals(previous));
         cleaned = SPACES.matcher(cleaned.replace(",", " ")).replaceAll(" ").strip();
         out.add(cleaned);
+        // every step of stripping is a name the company goes by: "Sony Group Corp" is "Sony Group" and "Sony"
+        for (String step : stripSteps(cleaned)) {
+            if (step.length() >= 2) {
+                out.add(step);
+            }
+        }
         String core = stripSuffixes(cleaned);
         if (core.length() >= 2) {
             out.add(core);
@@ -57,6 +63,21 @@ public final class CompanyNames {
             out.add(core.substring(4));
         }
         return List.copyOf(out);
+    }
+
+    private static List<String> stripSteps(String name) {
+        List<String> steps = new java.util.ArrayList<>();
+        String[] words = name.split(" ");
+        for (int end = words.length - 1; end >= 1; end--) {
+            String w = words[end].replace(".", "").replace("/", "").toLowerCase(Locale.ROOT);
+            if (!SUFFIXES.contains(w) && !w.equals("&")) {
+                break;
+            }
+            if (!words[end - 1].equals("&")) {
+                steps.add(String.join(" ", java.util.Arrays.copyOfRange(words, 0, end)));
+            }
+        }
+        return steps;
     }
 
     private static String stripSuffixes(String name) {

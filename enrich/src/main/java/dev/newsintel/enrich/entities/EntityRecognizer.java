@@ -112,6 +112,7 @@ public final class EntityRecognizer {
             boolean headline = isHeadline(tokens);
             gazetteerMatches(tokens, headline, candidates, supported);
             people(text, tokens, candidates);
+            patterns(sentence, tokens, candidates);
         }
         bareTickers(text, analyzed, candidates, supported);
         // Document-level decision: weak mentions need another, unambiguous mention of the same company.
@@ -217,7 +218,14 @@ public final class EntityRecognizer {
                 int modelEnd = modelEnd(tokens, i + listedLength);
                 boolean versioned = modelEnd > i + listedLength;
                 if (entry.orgToo() && !versioned) {
-                    listedLength = 0; // "DeepSeek" alone is the company
+                    // "DeepSeek" alone is the company: use its ORG line when the lists have one
+                    Gazetteer.Entry org = listed.values().stream().filter(x -> x.type() == EntityType.ORG)
+                            .findFirst().orElse(null);
+                    if (org != null) {
+                        entry = org;
+                    } else {
+                        listedLength = 0;
+                    }
                 } else if (listedLength > 0) {
                     if (!versioned && nextIsCapitalizedName(tokens, i + listedLength)) {
                         listedLength = 0; // "Claude Shannon"
@@ -454,6 +462,93 @@ public final class EntityRecognizer {
 
     private static String joinedRaw(List<NameTokens.NameToken> tokens, int from, int to) {
         return joined(tokens, from, to);
+    }
+
+    private static final Pattern GLUED_VERSION = Pattern.compile("([a-z]+)(\\d[\\w.]*)");
+    private static final Pattern MODEL_WORD = Pattern.compile("(?i)\\b(models?|llms?)\\b");
+
+    /**
+     * Names no list knows, by their shape: a capitalised name with a legal suffix ("Cinder Security, Inc.") is an
+     * ORG; in a sentence about a model, a capitalised name with a version ("Gauss 3", "AFM-3", "Qwen4-480B") is an
+     * AI_MODEL.
+     */
+    private void patterns(Sentence sentence, List<NameTokens.NameToken> tokens, List<Candidate> out) {
+        boolean aboutModels = MODEL_WORD.matcher(sentence.text()).find();
+        for (int i = 0; i < tokens.size(); i++) {
+            NameTokens.NameToken t = tokens.get(i);
+            if (!t.isAlnum() || !Character.isUpperCase(t.text().charAt(0))) {
+                continue;
+            }
+            // Capitalised words + legal suffix
+            int k = i;
+            while (k < tokens.size() && k - i < 6 && tokens.get(k).isAlnum()
+                    && Character.isUpperCase(tokens.get(k).text().charAt(0))
+                    && !LEGAL_SUFFIXES.contains(tokens.get(k).key())) {
+                k++;
+            }
+            int suffixAt = k < tokens.size() && tokens.get(k).text().equals(",") ? k + 1 : k;
+            if (k > i && suffixAt < tokens.size() && LEGAL_SUFFIXES.contains(tokens.get(suffixAt).key())
+                    && tokens.get(suffixAt).isCapitalized() && !NOT_NAME_WORDS.contains(t.key())) {
+                int end = suffixAt + 1;
+                if (end < tokens.size() && tokens.get(end).text().equals(".") && !tokens.get(end).spaceBefore()) {
+                    end++;
+                }
+                String name = joined(tokens, i, end);
+                List<CompanyDirectory.Alias> known = companies.lookup(name);
+                EntityRef ref = known.isEmpty() ? new EntityRef("org:" + Gazetteer.slug(joined(tokens, i, k)),
+                        joined(tokens, i, k), null, null) : CompanyDirectory.best(known).company().ref();
+                out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(end - 1).end(), ref, false,
+                        4));
+                i = end - 1;
+                continue;
+            }
+            if (!aboutModels) {
+                continue;
+            }
+            // A model family glued to its version: "Qwen4", "Llama3"
+            Matcher glued = GLUED_VERSION.matcher(t.key());
+            boolean familyGlued = glued.matches() && gazetteer.longest(List.of(new NameTokens.NameToken(
+                    glued.group(1), glued.group(1), 0, 0, true)), 0) != null;
+            int nameEnd = i + 1;
+            if (!familyGlued) {
+                // Name [Name] + version: "Gauss 3", "AFM-3", "Command R9"
+                while (nameEnd < tokens.size() && nameEnd - i < 3 && tokens.get(nameEnd).isAlnum()
+                        && Character.isUpperCase(tokens.get(nameEnd).text().charAt(0))
+                        && !VERSIONISH.matcher(tokens.get(nameEnd).text()).matches()) {
+                    nameEnd++;
+                }
+                if (NOT_NAME_WORDS.contains(t.key()) || isKnownName(tokens, i) && !modelFamilyAt(tokens, i)) {
+                    continue;
+                }
+            }
+            int end = modelEnd(tokens, nameEnd);
+            boolean hasVersion = false;
+            for (int v = nameEnd; v < end; v++) {
+                if (tokens.get(v).isAlnum() && Character.isDigit(lastDigitChar(tokens.get(v).text()))) {
+                    hasVersion = true;
+                }
+            }
+            if (familyGlued || hasVersion) {
+                String name = joined(tokens, i, end);
+                out.add(new Candidate(EntityType.AI_MODEL, tokens.get(i).start(), tokens.get(end - 1).end(),
+                        new EntityRef("model:" + Gazetteer.slug(name), name, null, null), false, 5));
+                i = end - 1;
+            }
+        }
+    }
+
+    private static char lastDigitChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return s.charAt(i);
+            }
+        }
+        return 'x';
+    }
+
+    private boolean modelFamilyAt(List<NameTokens.NameToken> tokens, int at) {
+        TokenTrie.Match<Gazetteer.Entry> m = gazetteer.longest(tokens, at);
+        return m != null && m.values().stream().anyMatch(e -> e.type() == EntityType.AI_MODEL);
     }
 
     /** People: "CEO Jensen Huang", "Jensen Huang, Nvidia's chief executive", "said Bryan Catanzaro". */

@@ -144,7 +144,7 @@ public final class Currencies {
                 "malaysia ringgits");
         put(m, "MNT", "tugrik", "tugriks", "tögrög", "mongolian tugrik");
         put(m, "TRY", "lira", "turkish lira", "turkish liras");
-        put(m, "KRW", "korean won", "south korean won");
+        put(m, "KRW", "korean won", "south korean won", "won");
         put(m, "RUB", "ruble", "rubles", "rouble", "roubles");
         put(m, "MXN", "mexican peso", "mexican pesos");
         put(m, "PHP", "philippine peso", "philippine pesos");

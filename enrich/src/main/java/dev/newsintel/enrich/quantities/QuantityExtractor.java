@@ -488,7 +488,9 @@ public final class QuantityExtractor {
         }
         String after = raw.toLowerCase(Locale.ROOT);
         Matcher m = SUFFIX_NAME.matcher(after);
-        if (m.find()) {
+        if (m.find() && !(m.group(1).equals("won") && !lx.get(last).isWord()
+                && !NumberParser.SCALE_WORDS.containsKey(lx.get(last).lower()))) {
+            // "won" is the currency only after a scaled amount ("84.3 trillion won"), not "3 won"
             String name = m.group(1);
             String code = Currencies.NAMES.get(name);
             int end = from + m.end();
