@@ -250,6 +250,10 @@ public final class EntityRecognizer {
                         end++;
                     }
                 }
+                if (end < tokens.size() && tokens.get(end).text().equals(".") && !tokens.get(end).spaceBefore()
+                        && LEGAL_SUFFIXES.contains(tokens.get(end - 1).key()) && end > i + 1) {
+                    end++; // "Corp." keeps its dot
+                }
                 boolean weak = companyLength == 1 && !alias.legal() || companyLength == 1 && alias.tokens() == 1;
                 boolean needsSupport = false;
                 if (weak) {
