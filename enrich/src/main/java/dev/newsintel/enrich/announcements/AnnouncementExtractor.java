@@ -457,7 +457,8 @@ public final class AnnouncementExtractor {
         }
         if ((m = PARTNERSHIP.matcher(text)).find() || (m = PARTNERSHIP_NOUN.matcher(text)).find()) {
             int trigger = s.start() + m.start();
-            EntityRef company = subjectBefore(se, trigger);
+            // "A and B signed an agreement": the first-named party announces
+            EntityRef company = firstOrgBefore(se, trigger);
             EntityRef other = objectAfter(se, s.start() + m.end(), company, EntityType.ORG);
             if (company != null && other == null) {
                 // "A and B announced a partnership"
@@ -604,6 +605,18 @@ public final class AnnouncementExtractor {
         return dominant;
     }
 
+    private static EntityRef firstOrgBefore(List<Entity> se, int offset) {
+        for (Entity x : se) {
+            if (x.start() >= offset) {
+                break;
+            }
+            if (x.type() == EntityType.ORG && x.canonical() != null) {
+                return x.canonical();
+            }
+        }
+        return null;
+    }
+
     /** The first company in the sentence that files with the SEC (regulators and agencies do not). */
     private static EntityRef firstFiler(List<Entity> se) {
         for (Entity x : se) {
@@ -715,6 +728,11 @@ public final class AnnouncementExtractor {
     }
 
     private static boolean sameFact(Fact a, Fact b) {
+        if (a.type == AnnouncementType.PARTNERSHIP && a.company != null && b.company != null && a.counterparty != null
+                && b.counterparty != null && a.company.id().equals(b.counterparty.id())
+                && a.counterparty.id().equals(b.company.id())) {
+            return true; // the same partnership told from the other side
+        }
         if (a.company != null && b.company != null && !a.company.id().equals(b.company.id())) {
             return false;
         }
@@ -726,6 +744,7 @@ public final class AnnouncementExtractor {
             case ACQUISITION -> a.target == null || b.target == null || a.target.id().equals(b.target.id());
             case PARTNERSHIP -> a.counterparty == null || b.counterparty == null
                     || a.counterparty.id().equals(b.counterparty.id());
+
             case PRODUCT_LAUNCH -> a.target == null || b.target == null || a.target.id().equals(b.target.id());
             case EXECUTIVE_CHANGE -> a.target == null || b.target == null || a.target.id().equals(b.target.id());
             default -> true;

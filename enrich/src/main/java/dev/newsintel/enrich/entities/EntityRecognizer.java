@@ -125,6 +125,9 @@ public final class EntityRecognizer {
         if (nameFinder != null) {
             nameFinder.clearAdaptiveData();
             for (Sentence sentence : analyzed.sentences()) {
+                if (!hasUnexplainedCapital(sentence, accepted)) {
+                    continue; // every name-like word is already explained: spare the statistical model
+                }
                 for (NameFinder.Name name : nameFinder.find(sentence)) {
                     accepted.add(new Candidate(name.type(), name.start(), name.end(),
                             link(name.type(), text.substring(name.start(), name.end())), false, 9));
@@ -132,6 +135,28 @@ public final class EntityRecognizer {
             }
         }
         return resolve(text, accepted);
+    }
+
+    /** A capitalised word after the first, outside every mention found so far: a name no list or rule knows. */
+    private static boolean hasUnexplainedCapital(Sentence sentence, List<Candidate> found) {
+        List<dev.newsintel.enrich.nlp.Token> tokens = sentence.tokens();
+        for (int i = 1; i < tokens.size(); i++) {
+            dev.newsintel.enrich.nlp.Token t = tokens.get(i);
+            if (t.text().isEmpty() || !Character.isUpperCase(t.text().charAt(0))) {
+                continue;
+            }
+            boolean covered = false;
+            for (Candidate c : found) {
+                if (c.start() <= t.start() && t.end() <= c.end()) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Links a name the statistical finder found: an ORG whose text is a known company name. */

@@ -84,6 +84,8 @@ public final class NerTraining {
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
         params.put(TrainingParameters.CUTOFF_PARAM, 2);
         params.put(TrainingParameters.THREADS_PARAM, 1);
+        // Greedy decoding: a beam of one finds nearly the same names at a third of the cost (measured in bench/).
+        params.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, 1);
         TokenNameFinderModel model = NameFinderME.train("en", null, new CollectionObjectStream<>(samples), params,
                 new TokenNameFinderFactory(null, java.util.Map.of(), new BioCodec()));
         Files.createDirectories(modelOut.toAbsolutePath().getParent());
