@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsintel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns SEC filings and tech news into searchable, alertable facts.",
         subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, AlertsCommand.class,
-                ServeCommand.class, ExtractCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, ExtractCommand.class, EvalCommand.class, BuildCompaniesCommand.class,
+                TrainNerCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -1,0 +1,687 @@
+package dev.newsintel.enrich.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.newsintel.enrich.nlp.AnalyzedText;
+import dev.newsintel.enrich.nlp.Sentence;
+import dev.newsintel.events.Entity;
+import dev.newsintel.events.EntityRef;
+import dev.newsintel.events.EntityType;
+
+/**
+ * Finds ORG, PERSON, LOCATION, AI_MODEL and PRODUCT mentions and links companies to their SEC identity.
+ *
+ * <p>Three sources, in order of trust: the gazetteers (the SEC company list with derived and curated aliases, and
+ * the hand-written lists) matched with a token trie and checked against context; patterns (tickers in ticker
+ * contexts, model names with versions, people with titles); and the statistical {@link NameFinder} for names no
+ * list knows. Earlier sources win overlaps.
+ *
+ * <p>A name that is also a word ("Meta", "Apple", "Amazon") links only when the context says it is a name: it must
+ * be capitalised; not after "the"/"a"; not glued to a hyphenated word ("Meta-analysis"); not part of a longer
+ * capitalised name ("Amazon River"); and at the start of a sentence or in a headline, where every word is
+ * capitalised, only with a company cue after it ("Apple said") or another mention of the same company elsewhere in
+ * the document. Tickers link only where they read as tickers: {@code $NVDA}, {@code (NASDAQ: NVDA)}, "(NVDA)" after
+ * the company's name, or upper case where the document also names the company. Stateless and thread-safe.
+ */
+public final class EntityRecognizer {
+    private static final Pattern DOLLAR_TICKER = Pattern.compile("(?<![\\p{L}\\p{N}$])\\$([A-Z]{1,5}(?:[.-][A-Z])?)\\b");
+    private static final Pattern EXCHANGE_TICKER = Pattern.compile(
+            "\\b(?:NASDAQ|Nasdaq|NYSE(?: American| Arca)?|NYSEArca|AMEX|Cboe|CBOE|OTC(?:QX|QB)?|TSX|LSE|HKEX)"
+                    + "\\s*:\\s*([A-Z]{1,5}(?:[.-][A-Z])?)\\b");
+    private static final Set<String> LEGAL_SUFFIXES = Set.of("inc", "corp", "corporation", "co", "ltd", "limited",
+            "plc", "llc", "incorporated", "holdings", "ag", "sa", "nv", "se");
+    private static final Set<String> JOINERS = Set.of("of", "and", "the", "for", "de", "&", "-", ".", "'", "du",
+            "la", "von", "van", "der", "y", "e");
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those");
+    /** Words after a name that make it a company at the start of a sentence: "Apple said", "Meta's". */
+    private static final Set<String> COMPANY_CUES = Set.of("'", "said", "says", "announced", "announces",
+            "reported", "reports", "unveiled", "unveils", "launched", "launches", "plans", "planned", "will",
+            "shares", "stock", "inc", "corp", "ceo", "cfo", "acquired", "acquires", "agreed", "agrees", "invested",
+            "invests", "released", "releases", "introduced", "introduces", "filed", "files", "posted", "posts",
+            "raised", "raises", "partnered", "partners", "expects", "expected", "declined", "rose", "fell",
+            "is", "has", "had", "was", "on", "(", ",", "and", "to", "beat", "missed", "hired", "named", "appointed",
+            "built", "builds", "bought", "buys", "sold", "sells", "signed", "signs", "confirmed", "confirms",
+            "revealed", "reveals", "became", "becomes", "stated", "states", "disclosed", "discloses", "also",
+            "now", "would", "could", "may", "might", "wants", "aims", "hopes", "spent", "spends", "made", "makes",
+            "owns", "owned", "backed", "debuted", "debuts", "showed", "shows", "today");
+    /** Capitalised words that may follow a company name without making it part of a longer name. */
+    private static final Set<String> FREE_FOLLOWERS = Set.of("ceo", "cfo", "cto", "coo", "chief", "founder",
+            "president", "chairman", "spokesperson", "spokesman", "spokeswoman", "said", "says", "on", "in", "and",
+            "or", "but", "will", "is", "has", "i", "the", "today", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday");
+    private static final Set<String> MODEL_VARIANTS = Set.of("super", "ultra", "nano", "pro", "flash", "mini",
+            "turbo", "opus", "sonnet", "haiku", "instruct", "chat", "coder", "vision", "max", "plus", "lite",
+            "large", "medium", "small", "base", "preview", "thinking", "reasoning", "oss", "omni", "guard", "scout",
+            "maverick", "behemoth", "next", "air", "math", "code", "embed", "edge", "high", "low", "v", "r", "o");
+    private static final Pattern VERSIONISH = Pattern.compile("(?i)(?:v?\\d+(?:[a-z]{1,2})?|[a-z]\\d+[a-z]?|"
+            + "\\d+(?:\\.\\d+)?[bmkt]|\\d+x\\d+[bm])");
+    private static final Set<String> PERSON_TITLES = Set.of("ceo", "cfo", "cto", "coo", "cio", "founder",
+            "co-founder", "cofounder", "president", "chairman", "chairwoman", "chair", "director", "analyst",
+            "spokesperson", "spokesman", "spokeswoman", "mr", "ms", "mrs", "dr", "prof", "professor", "sen",
+            "senator", "rep", "secretary", "minister", "governor", "researcher", "scientist", "engineer",
+            "executive", "officer", "head", "lead", "partner", "investor", "economist", "strategist", "vp",
+            "manager", "editor", "reporter", "author", "commissioner", "judge", "chancellor", "premier", "mayor");
+    private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "wrote", "added", "noted",
+            "explained", "argued", "stated", "warned", "posted", "tweeted", "announced", "believes", "thinks");
+    private static final Set<String> NOT_NAME_WORDS = Set.of("the", "a", "an", "this", "that", "in", "on", "at",
+            "for", "and", "but", "or", "if", "as", "by", "with", "from", "to", "of", "it", "its", "he", "she", "we",
+            "they", "i", "you", "our", "their", "his", "her", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "ai", "ceo", "new", "open", "according",
+            "however", "meanwhile", "also", "after", "before", "while", "when", "what", "why", "how", "where",
+            "these", "those", "there", "here", "today", "tomorrow", "yesterday", "key", "faq", "tl", "dr");
+
+    private final CompanyDirectory companies;
+    private final Gazetteer gazetteer;
+    private final NameFinder nameFinder;
+
+    public EntityRecognizer(CompanyDirectory companies, NameFinder nameFinder) {
+        this.companies = companies;
+        this.gazetteer = Gazetteer.bundled();
+        this.nameFinder = nameFinder;
+    }
+
+    /** The recognizer with the bundled company list, gazetteers and name-finder model. */
+    public static EntityRecognizer bundled() {
+        return new EntityRecognizer(CompanyDirectory.bundled(), NameFinder.bundled());
+    }
+
+    public CompanyDirectory companies() {
+        return companies;
+    }
+
+    /** A mention before the document-level decisions. */
+    private record Candidate(EntityType type, int start, int end, EntityRef ref, boolean needsSupport,
+                             int priority) {
+    }
+
+    public List<Entity> recognize(AnalyzedText analyzed) {
+        String text = analyzed.text();
+        List<Candidate> candidates = new ArrayList<>();
+        Set<String> supported = new HashSet<>();
+        tickers(text, candidates, supported);
+        for (Sentence sentence : analyzed.sentences()) {
+            List<NameTokens.NameToken> tokens = NameTokens.tokenize(text, sentence.start(), sentence.end());
+            boolean headline = isHeadline(tokens);
+            gazetteerMatches(tokens, headline, candidates, supported);
+            people(text, tokens, candidates);
+            patterns(sentence, tokens, candidates);
+        }
+        bareTickers(text, analyzed, candidates, supported);
+        // Document-level decision: weak mentions need another, unambiguous mention of the same company.
+        List<Candidate> accepted = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            if (!c.needsSupport() || (c.ref() != null && supported.contains(c.ref().id()))) {
+                accepted.add(c);
+            }
+        }
+        if (nameFinder != null) {
+            nameFinder.clearAdaptiveData();
+            for (Sentence sentence : analyzed.sentences()) {
+                if (!hasUnexplainedCapital(sentence, accepted)) {
+                    continue; // every name-like word is already explained: spare the statistical model
+                }
+                for (NameFinder.Name name : nameFinder.find(sentence)) {
+                    accepted.add(new Candidate(name.type(), name.start(), name.end(),
+                            link(name.type(), text.substring(name.start(), name.end())), false, 9));
+                }
+            }
+        }
+        return resolve(text, accepted);
+    }
+
+    /** A capitalised word after the first, outside every mention found so far: a name no list or rule knows. */
+    private static boolean hasUnexplainedCapital(Sentence sentence, List<Candidate> found) {
+        List<dev.newsintel.enrich.nlp.Token> tokens = sentence.tokens();
+        for (int i = 1; i < tokens.size(); i++) {
+            dev.newsintel.enrich.nlp.Token t = tokens.get(i);
+            if (t.text().isEmpty() || !Character.isUpperCase(t.text().charAt(0))) {
+                continue;
+            }
+            boolean covered = false;
+            for (Candidate c : found) {
+                if (c.start() <= t.start() && t.end() <= c.end()) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Links a name the statistical finder found: an ORG whose text is a known company name. */
+    private EntityRef link(EntityType type, String mention) {
+        if (type != EntityType.ORG) {
+            return null;
+        }
+        String m = mention.endsWith("'s") || mention.endsWith("\u2019s") ? mention.substring(0, mention.length() - 2)
+                : mention;
+        List<CompanyDirectory.Alias> aliases = companies.lookup(m);
+        if (!aliases.isEmpty()) {
+            return CompanyDirectory.best(aliases).company().ref();
+        }
+        return null;
+    }
+
+    private void tickers(String text, List<Candidate> out, Set<String> supported) {
+        for (Pattern p : List.of(DOLLAR_TICKER, EXCHANGE_TICKER)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                Company c = companies.byTicker(m.group(1));
+                if (c != null) {
+                    out.add(new Candidate(EntityType.ORG, m.start(1), m.end(1), c.ref(), false, 0));
+                    supported.add(c.ref().id());
+                }
+            }
+        }
+    }
+
+    /** Upper-case tickers outside ticker contexts: "(NVDA)" after the name, or where the company is named. */
+    private void bareTickers(String text, AnalyzedText analyzed, List<Candidate> out, Set<String> supported) {
+        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}$:])([A-Z]{2,5})(?![\\p{L}\\p{N}])").matcher(text);
+        while (m.find()) {
+            Company c = companies.byTicker(m.group(1));
+            if (c == null) {
+                continue;
+            }
+            int s = m.start(1);
+            boolean taken = out.stream().anyMatch(x -> x.start() <= s && s < x.end());
+            if (taken) {
+                continue;
+            }
+            boolean parenthesised = s > 0 && text.charAt(s - 1) == '(' && m.end(1) < text.length()
+                    && text.charAt(m.end(1)) == ')';
+            if (supported.contains(c.ref().id()) || parenthesised && hasCompanyBefore(out, c, s)) {
+                out.add(new Candidate(EntityType.ORG, s, m.end(1), c.ref(), false, 1));
+            }
+        }
+    }
+
+    private static boolean hasCompanyBefore(List<Candidate> out, Company c, int offset) {
+        for (Candidate x : out) {
+            if (x.ref() != null && c.ref().id().equals(x.ref().id()) && x.end() <= offset && offset - x.end() < 40) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void gazetteerMatches(List<NameTokens.NameToken> tokens, boolean headline, List<Candidate> out,
+                                  Set<String> supported) {
+        int i = 0;
+        while (i < tokens.size()) {
+            NameTokens.NameToken t = tokens.get(i);
+            if (!t.isAlnum() || t.isLower() && !Character.isDigit(t.text().charAt(0))) {
+                if (!(t.isLower() && t.text().length() > 1 && Character.isUpperCase(lastChar(t.text())))) {
+                    // lowercase words start no name, except "iPhone"/"xAI"-style ones checked below
+                    if (!hasInnerCapital(t.text())) {
+                        i++;
+                        continue;
+                    }
+                }
+            }
+            TokenTrie.Match<CompanyDirectory.Alias> company = companies.longestName(tokens, i);
+            TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(tokens, i);
+            int companyLength = company == null ? 0 : validLength(tokens, i, company.length(),
+                    CompanyDirectory.best(company.values()));
+            int listedLength = listed == null ? 0 : listed.length();
+            Gazetteer.Entry entry = listed == null ? null : pickEntry(listed.values());
+            if (entry != null && !shapeOk(tokens, i, listedLength, entry.caseExact(), entry.name())) {
+                listedLength = 0;
+            }
+            if (entry != null && entry.type() == EntityType.AI_MODEL) {
+                int modelEnd = modelEnd(tokens, i + listedLength);
+                boolean versioned = modelEnd > i + listedLength;
+                if (entry.orgToo() && !versioned) {
+                    // "DeepSeek" alone is the company: use its ORG line when the lists have one
+                    Gazetteer.Entry org = listed.values().stream().filter(x -> x.type() == EntityType.ORG)
+                            .findFirst().orElse(null);
+                    if (org != null) {
+                        entry = org;
+                    } else {
+                        listedLength = 0;
+                    }
+                } else if (listedLength > 0) {
+                    if (!versioned && nextIsCapitalizedName(tokens, i + listedLength)) {
+                        listedLength = 0; // "Claude Shannon"
+                    } else {
+                        String name = joined(tokens, i, modelEnd);
+                        out.add(new Candidate(EntityType.AI_MODEL, tokens.get(i).start(),
+                                tokens.get(modelEnd - 1).end(),
+                                new EntityRef("model:" + Gazetteer.slug(name), name, null, null), false, 2));
+                        i = modelEnd;
+                        continue;
+                    }
+                }
+            }
+            if (companyLength > 0 && companyLength >= listedLength) {
+                CompanyDirectory.Alias alias = CompanyDirectory.best(company.values());
+                int end = i + companyLength;
+                // "NVIDIA Corp.", "Apple Inc": keep the legal suffix in the mention
+                while (end < tokens.size() && LEGAL_SUFFIXES.contains(tokens.get(end).key())
+                        && tokens.get(end).isCapitalized()) {
+                    end++;
+                    if (end < tokens.size() && tokens.get(end).text().equals(".") && !tokens.get(end).spaceBefore()) {
+                        end++;
+                    }
+                }
+                if (end < tokens.size() && tokens.get(end).text().equals(".") && !tokens.get(end).spaceBefore()
+                        && LEGAL_SUFFIXES.contains(tokens.get(end - 1).key()) && end > i + 1) {
+                    end++; // "Corp." keeps its dot
+                }
+                boolean weak = companyLength == 1 && !alias.legal() || companyLength == 1 && alias.tokens() == 1;
+                boolean needsSupport = false;
+                if (weak) {
+                    Decision d = weakDecision(tokens, i, end, headline);
+                    if (d == Decision.REJECT) {
+                        i++;
+                        continue;
+                    }
+                    needsSupport = d == Decision.NEEDS_SUPPORT;
+                }
+                EntityRef ref = alias.company().ref();
+                if (!needsSupport) {
+                    supported.add(ref.id());
+                }
+                out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(end - 1).end(), ref,
+                        needsSupport, 1));
+                i = end;
+                continue;
+            }
+            if (listedLength > 0) {
+                int end = i + listedLength;
+                boolean single = listedLength == 1 && !entry.caseExact();
+                if (single) {
+                    Decision d = weakDecision(tokens, i, end, headline);
+                    if (d == Decision.REJECT || d == Decision.NEEDS_SUPPORT && entry.type() == EntityType.ORG
+                            && entry.ref() == null) {
+                        i++;
+                        continue;
+                    }
+                }
+                EntityRef ref = entry.ref();
+                if (entry.type() == EntityType.ORG) {
+                    // an organisation that files with the SEC under another name still links
+                    List<CompanyDirectory.Alias> filer = companies.lookup(entry.name());
+                    if (!filer.isEmpty()) {
+                        ref = CompanyDirectory.best(filer).company().ref();
+                    }
+                }
+                out.add(new Candidate(entry.type(), tokens.get(i).start(), tokens.get(end - 1).end(), ref, false,
+                        2));
+                i = end;
+                continue;
+            }
+            i++;
+        }
+    }
+
+    private static char lastChar(String s) {
+        return s.charAt(s.length() - 1);
+    }
+
+    private static boolean hasInnerCapital(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Gazetteer.Entry pickEntry(List<Gazetteer.Entry> entries) {
+        // a name on two lists: a model family beats its maker's ORG line only with a version (decided by the caller)
+        for (Gazetteer.Entry e : entries) {
+            if (e.type() == EntityType.AI_MODEL) {
+                return e;
+            }
+        }
+        return entries.get(0);
+    }
+
+    /** The length of a company-name match whose shape is right, or 0. */
+    private int validLength(List<NameTokens.NameToken> tokens, int from, int length, CompanyDirectory.Alias alias) {
+        if (!shapeOk(tokens, from, length, alias.curated() && Gazetteer.caseExact(alias.name()), alias.name())) {
+            return 0;
+        }
+        NameTokens.NameToken first = tokens.get(from);
+        if (length == 1 && first.isAllCaps() && first.text().length() <= 4 && !alias.curated()) {
+            // "NEWS", "HP": short upper-case words are acronyms unless a curated alias says otherwise
+            return 0;
+        }
+        return length;
+    }
+
+    /** Capitalised like a name: every word capitalised but joiners, or the exact case for case-exact names. */
+    private static boolean shapeOk(List<NameTokens.NameToken> tokens, int from, int length, boolean caseExact,
+                                   String name) {
+        if (caseExact) {
+            String mention = joinedRaw(tokens, from, from + length).replace(" ", "");
+            return mention.equals(name.replace(" ", ""));
+        }
+        for (int k = from; k < from + length; k++) {
+            NameTokens.NameToken t = tokens.get(k);
+            if (!t.isAlnum()) {
+                continue;
+            }
+            if (!t.isCapitalized() && !(k > from && JOINERS.contains(t.key())) && !(k > from && t.key().equals("com"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private enum Decision { ACCEPT, NEEDS_SUPPORT, REJECT }
+
+    /** Context rules for a one-word name that may also be a word. */
+    private Decision weakDecision(List<NameTokens.NameToken> tokens, int from, int end, boolean headline) {
+        NameTokens.NameToken prev = previousWord(tokens, from);
+        NameTokens.NameToken next = end < tokens.size() ? tokens.get(end) : null;
+        if (prev != null && DETERMINERS.contains(prev.key()) && prev.isLower()) {
+            return Decision.REJECT; // "the Amazon", "an Apple"
+        }
+        if (next != null && next.text().equals("-") && !next.spaceBefore() && end + 1 < tokens.size()
+                && tokens.get(end + 1).isLower()) {
+            return Decision.REJECT; // "Meta-analysis"
+        }
+        boolean sentenceStart = prev == null;
+        if (next != null && next.isAlnum() && next.isCapitalized() && !FREE_FOLLOWERS.contains(next.key())
+                && !headline && !isKnownName(tokens, end)) {
+            return Decision.REJECT; // "Amazon River", "Apple Watch", "Southern California"
+        }
+        if (!sentenceStart && prev.isAlnum() && prev.isCapitalized() && !headline
+                && !PERSON_TITLES.contains(prev.key()) && !JOINERS.contains(prev.key())) {
+            return Decision.REJECT; // "Bank Meta", part of a longer capitalised name
+        }
+        if (sentenceStart || headline) {
+            String cue = next == null ? "" : next.key();
+            return COMPANY_CUES.contains(cue) && !headline ? Decision.ACCEPT : Decision.NEEDS_SUPPORT;
+        }
+        return Decision.ACCEPT;
+    }
+
+    private boolean isKnownName(List<NameTokens.NameToken> tokens, int at) {
+        TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(tokens, at);
+        return listed != null || companies.longestName(tokens, at) != null;
+    }
+
+    private static NameTokens.NameToken previousWord(List<NameTokens.NameToken> tokens, int from) {
+        for (int k = from - 1; k >= 0; k--) {
+            NameTokens.NameToken t = tokens.get(k);
+            if (t.isAlnum()) {
+                return t;
+            }
+            if (!t.text().equals("\"") && !t.text().equals("'") && !t.text().equals("\u201c")) {
+                return k == 0 || ".:;!?*-•–—#>|".contains(t.text()) ? null : t;
+            }
+        }
+        return null;
+    }
+
+    /** A headline or list heading: at least four words, nearly all capitalised. */
+    private static boolean isHeadline(List<NameTokens.NameToken> tokens) {
+        int words = 0;
+        int capitalised = 0;
+        for (NameTokens.NameToken t : tokens) {
+            if (t.isAlnum() && Character.isLetter(t.text().charAt(0))) {
+                words++;
+                if (t.isCapitalized() || t.text().length() <= 3) {
+                    capitalised++;
+                }
+            }
+        }
+        return words >= 4 && capitalised >= words * 0.85;
+    }
+
+    private static boolean nextIsCapitalizedName(List<NameTokens.NameToken> tokens, int at) {
+        return at < tokens.size() && tokens.get(at).isAlnum() && tokens.get(at).isCapitalized()
+                && Character.isLetter(tokens.get(at).text().charAt(0))
+                && !MODEL_VARIANTS.contains(tokens.get(at).key());
+    }
+
+    /** The end (exclusive) of a model name whose family ends at {@code at}: versions and variants. */
+    private static int modelEnd(List<NameTokens.NameToken> tokens, int at) {
+        int k = at;
+        while (k < tokens.size()) {
+            NameTokens.NameToken t = tokens.get(k);
+            if ((t.text().equals("-") || t.text().equals(".")) && !t.spaceBefore() && k + 1 < tokens.size()
+                    && !tokens.get(k + 1).spaceBefore() && tokens.get(k + 1).isAlnum()
+                    && (VERSIONISH.matcher(tokens.get(k + 1).text()).matches()
+                    || MODEL_VARIANTS.contains(tokens.get(k + 1).key()) || t.text().equals("-")
+                    && tokens.get(k + 1).isAllCaps())) {
+                k += 2;
+                continue;
+            }
+            if (t.isAlnum() && (VERSIONISH.matcher(t.text()).matches() && !isYear(t.text())
+                    || MODEL_VARIANTS.contains(t.key()) && (t.isCapitalized() || t.key().equals("mini"))
+                    && t.key().length() > 1)) {
+                k++;
+                continue;
+            }
+            break;
+        }
+        return k;
+    }
+
+    private static boolean isYear(String s) {
+        return s.length() == 4 && (s.startsWith("19") || s.startsWith("20")) && s.chars().allMatch(Character::isDigit);
+    }
+
+    private static String joined(List<NameTokens.NameToken> tokens, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            NameTokens.NameToken t = tokens.get(k);
+            if (k > from && t.spaceBefore()) {
+                sb.append(' ');
+            }
+            sb.append(t.text());
+        }
+        return sb.toString();
+    }
+
+    private static String joinedRaw(List<NameTokens.NameToken> tokens, int from, int to) {
+        return joined(tokens, from, to);
+    }
+
+    private static final Pattern GLUED_VERSION = Pattern.compile("([a-z]+)(\\d[\\w.]*)");
+    private static final Pattern MODEL_WORD = Pattern.compile("(?i)\\b(models?|llms?)\\b");
+
+    /**
+     * Names no list knows, by their shape: a capitalised name with a legal suffix ("Cinder Security, Inc.") is an
+     * ORG; in a sentence about a model, a capitalised name with a version ("Gauss 3", "AFM-3", "Qwen4-480B") is an
+     * AI_MODEL.
+     */
+    private void patterns(Sentence sentence, List<NameTokens.NameToken> tokens, List<Candidate> out) {
+        boolean aboutModels = MODEL_WORD.matcher(sentence.text()).find();
+        for (int i = 0; i < tokens.size(); i++) {
+            NameTokens.NameToken t = tokens.get(i);
+            if (!t.isAlnum() || !Character.isUpperCase(t.text().charAt(0))) {
+                continue;
+            }
+            // Capitalised words + legal suffix
+            int k = i;
+            while (k < tokens.size() && k - i < 6 && tokens.get(k).isAlnum()
+                    && Character.isUpperCase(tokens.get(k).text().charAt(0))
+                    && !LEGAL_SUFFIXES.contains(tokens.get(k).key())) {
+                k++;
+            }
+            int suffixAt = k < tokens.size() && tokens.get(k).text().equals(",") ? k + 1 : k;
+            if (k > i && suffixAt < tokens.size() && LEGAL_SUFFIXES.contains(tokens.get(suffixAt).key())
+                    && tokens.get(suffixAt).isCapitalized() && !NOT_NAME_WORDS.contains(t.key())) {
+                int end = suffixAt + 1;
+                if (end < tokens.size() && tokens.get(end).text().equals(".") && !tokens.get(end).spaceBefore()) {
+                    end++;
+                }
+                String name = joined(tokens, i, end);
+                List<CompanyDirectory.Alias> known = companies.lookup(name);
+                EntityRef ref = known.isEmpty() ? new EntityRef("org:" + Gazetteer.slug(joined(tokens, i, k)),
+                        joined(tokens, i, k), null, null) : CompanyDirectory.best(known).company().ref();
+                out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(end - 1).end(), ref, false,
+                        4));
+                i = end - 1;
+                continue;
+            }
+            if (!aboutModels) {
+                continue;
+            }
+            // A model family glued to its version: "Qwen4", "Llama3"
+            Matcher glued = GLUED_VERSION.matcher(t.key());
+            boolean familyGlued = glued.matches() && gazetteer.longest(List.of(new NameTokens.NameToken(
+                    glued.group(1), glued.group(1), 0, 0, true)), 0) != null;
+            int nameEnd = i + 1;
+            if (!familyGlued) {
+                // Name [Name] + version: "Gauss 3", "AFM-3", "Command R9"
+                while (nameEnd < tokens.size() && nameEnd - i < 3 && tokens.get(nameEnd).isAlnum()
+                        && Character.isUpperCase(tokens.get(nameEnd).text().charAt(0))
+                        && !VERSIONISH.matcher(tokens.get(nameEnd).text()).matches()) {
+                    nameEnd++;
+                }
+                if (NOT_NAME_WORDS.contains(t.key()) || isKnownName(tokens, i) && !modelFamilyAt(tokens, i)) {
+                    continue;
+                }
+            }
+            int end = modelEnd(tokens, nameEnd);
+            boolean hasVersion = false;
+            for (int v = nameEnd; v < end; v++) {
+                if (tokens.get(v).isAlnum() && Character.isDigit(lastDigitChar(tokens.get(v).text()))) {
+                    hasVersion = true;
+                }
+            }
+            if (familyGlued || hasVersion) {
+                String name = joined(tokens, i, end);
+                out.add(new Candidate(EntityType.AI_MODEL, tokens.get(i).start(), tokens.get(end - 1).end(),
+                        new EntityRef("model:" + Gazetteer.slug(name), name, null, null), false, 5));
+                i = end - 1;
+            }
+        }
+    }
+
+    private static char lastDigitChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return s.charAt(i);
+            }
+        }
+        return 'x';
+    }
+
+    private boolean modelFamilyAt(List<NameTokens.NameToken> tokens, int at) {
+        TokenTrie.Match<Gazetteer.Entry> m = gazetteer.longest(tokens, at);
+        return m != null && m.values().stream().anyMatch(e -> e.type() == EntityType.AI_MODEL);
+    }
+
+    /** People: "CEO Jensen Huang", "Jensen Huang, Nvidia's chief executive", "said Bryan Catanzaro". */
+    private void people(String text, List<NameTokens.NameToken> tokens, List<Candidate> out) {
+        for (int i = 0; i < tokens.size(); i++) {
+            int end = nameEnd(tokens, i);
+            if (end - i < 2) {
+                continue;
+            }
+            NameTokens.NameToken prev = i > 0 ? tokens.get(i - 1) : null;
+            if (prev != null && prev.text().equals(".") && i > 1) {
+                prev = tokens.get(i - 2); // "Mr. Smith"
+            }
+            boolean titled = prev != null && (PERSON_TITLES.contains(prev.key()) || SPEECH_VERBS.contains(prev.key()));
+            boolean appositive = false;
+            if (end < tokens.size()) {
+                NameTokens.NameToken next = tokens.get(end);
+                if (SPEECH_VERBS.contains(next.key())) {
+                    appositive = true;
+                } else if (next.text().equals(",")) {
+                    for (int k = end + 1; k < Math.min(tokens.size(), end + 7); k++) {
+                        if (PERSON_TITLES.contains(tokens.get(k).key())) {
+                            appositive = true;
+                            break;
+                        }
+                        if (tokens.get(k).text().equals(",")) {
+                            break;
+                        }
+                    }
+                }
+            }
+            if (titled || appositive) {
+                out.add(new Candidate(EntityType.PERSON, tokens.get(i).start(), tokens.get(end - 1).end(), null,
+                        false, 3));
+                i = end - 1;
+            }
+        }
+    }
+
+    /** The end of a run of two or three capitalised words that could be a person's name. */
+    private int nameEnd(List<NameTokens.NameToken> tokens, int i) {
+        int k = i;
+        int words = 0;
+        while (k < tokens.size() && words < 4) {
+            NameTokens.NameToken t = tokens.get(k);
+            if (t.isAlnum() && Character.isUpperCase(t.text().charAt(0)) && !t.isAllCaps()
+                    && !NOT_NAME_WORDS.contains(t.key()) && t.text().length() > 1) {
+                if (words > 0 || gazetteer.longest(tokens, k) == null || gazetteer.longest(tokens, k).values().get(0)
+                        .type() == EntityType.PERSON) {
+                    k++;
+                    words++;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (words < 2) {
+            return i;
+        }
+        // a company or listed name inside is not a person
+        for (int j = i; j < k; j++) {
+            TokenTrie.Match<CompanyDirectory.Alias> c = companies.longestName(tokens, j);
+            if (c != null && c.length() > 1) {
+                return i;
+            }
+            TokenTrie.Match<Gazetteer.Entry> g = gazetteer.longest(tokens, j);
+            if (g != null) {
+                return i;
+            }
+        }
+        return k;
+    }
+
+    /** Orders the candidates, drops overlaps (the more trusted source wins) and builds the entities. */
+    private static List<Entity> resolve(String text, List<Candidate> candidates) {
+        candidates.sort(Comparator.comparingInt(Candidate::priority)
+                .thenComparingInt(c -> -(c.end() - c.start()))
+                .thenComparingInt(Candidate::start));
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : candidates) {
+            boolean overlaps = false;
+            for (Candidate k : kept) {
+                if (c.start() < k.end() && k.start() < c.end()) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (!overlaps) {
+                kept.add(c);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Candidate::start));
+        List<Entity> out = new ArrayList<>(kept.size());
+        for (Candidate c : kept) {
+            String mention = text.substring(c.start(), c.end());
+            if (mention.isBlank()) {
+                continue;
+            }
+            out.add(new Entity(c.type(), mention, c.start(), c.end(), c.ref()));
+        }
+        return out;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.newsintel.enrich.entities;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+import dev.newsintel.events.EntityRef;
+import dev.newsintel.events.EntityType;
+
+/**
+ * The hand-written name lists (organisations, AI model families, products, locations) in one token trie. Loaded once;
+ * immutable and thread-safe.
+ */
+final class Gazetteer {
+    private static volatile Gazetteer bundled;
+
+    /**
+     * One listed name.
+     *
+     * @param caseExact the name has inner capitals or is all capitals ("xAI", "AWS", "US"): the text must match its
+     *                  case exactly
+     * @param orgToo    for a model family that is also its maker's name ("DeepSeek"): a model only with a version
+     */
+    record Entry(EntityType type, String name, EntityRef ref, boolean caseExact, boolean orgToo, String maker) {
+    }
+
+    private final TokenTrie<Entry> trie = new TokenTrie<>();
+
+    static Gazetteer bundled() {
+        Gazetteer g = bundled;
+        if (g == null) {
+            synchronized (Gazetteer.class) {
+                g = bundled;
+                if (g == null) {
+                    try {
+                        g = load();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Could not read the bundled gazetteers", e);
+                    }
+                    bundled = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    private static Gazetteer load() throws IOException {
+        Gazetteer g = new Gazetteer();
+        for (String[] row : rows("organizations.tsv")) {
+            EntityRef ref = new EntityRef("org:" + slug(row[0]), row[0], null, null);
+            g.add(EntityType.ORG, row[0], ref, false, null);
+            if (row.length > 1 && !row[1].isBlank()) {
+                for (String alias : row[1].split("\\|")) {
+                    g.add(EntityType.ORG, alias.strip(), ref, false, null);
+                }
+            }
+        }
+        for (String[] row : rows("ai-models.tsv")) {
+            boolean org = row.length > 2 && row[2].contains("org");
+            g.add(EntityType.AI_MODEL, row[0], null, org, row.length > 1 ? row[1] : null);
+        }
+        for (String[] row : rows("products.tsv")) {
+            g.add(EntityType.PRODUCT, row[0], new EntityRef("product:" + slug(row[0]), row[0], null, null), false,
+                    row.length > 1 ? row[1] : null);
+        }
+        for (String[] row : rows("locations.txt")) {
+            g.add(EntityType.LOCATION, row[0], new EntityRef("location:" + slug(row[0]), row[0], null, null), false,
+                    null);
+        }
+        return g;
+    }
+
+    private void add(EntityType type, String name, EntityRef ref, boolean orgToo, String maker) {
+        trie.add(NameTokens.keys(name), new Entry(type, name, ref, caseExact(name), orgToo, maker));
+    }
+
+    private static List<String[]> rows(String file) throws IOException {
+        try (InputStream in = CompanyDirectory.resource("/dev/newsintel/enrich/entities/" + file)) {
+            return CompanyDirectory.rows(CompanyDirectory.reader(in));
+        }
+    }
+
+    /** True when a name's capitals are not just initial ones: "xAI", "AWS", "iPhone", "US", "OpenAI". */
+    static boolean caseExact(String name) {
+        for (String word : name.split("[\\s-]+")) {
+            for (int i = 1; i < word.length(); i++) {
+                if (Character.isUpperCase(word.charAt(i))) {
+                    return true;
+                }
+            }
+            if (!word.isEmpty() && Character.isLowerCase(word.charAt(0)) && word.length() > 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    TokenTrie.Match<Entry> longest(List<NameTokens.NameToken> tokens, int from) {
+        return trie.longest(tokens, from);
+    }
+
+    static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+    }
+}

@@ -1,0 +1,141 @@
+package dev.newsintel.enrich.entities;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.newsintel.events.EntityType;
+
+/**
+ * Reads the CoNLL-style NER sets (WikiGold, WNUT-17, SEC filings) into sentences with typed token spans, and splits
+ * them deterministically into a training part and a part held back for evaluation, so the shipped model is never
+ * measured on what it learned from.
+ */
+public final class NerCorpus {
+    /** A labelled sentence: tokens and entity spans over token indices (end exclusive). */
+    public record LabelledSentence(String document, List<String> tokens, List<Span> spans) {
+    }
+
+    public record Span(EntityType type, int start, int end) {
+    }
+
+    /** The sets NewsIntel trains and evaluates on, with their folder, file and tag mapping. */
+    public enum Dataset {
+        WIKIGOLD("ner-wikigold", "wikigold.conll.txt", " "),
+        WNUT17("ner-wnut17", "wnut17train.conll", "\t"),
+        SEC_FILINGS("ner-sec-filings", "FIN5.txt", " ");
+
+        final String folder;
+        final String file;
+        final String separator;
+
+        Dataset(String folder, String file, String separator) {
+            this.folder = folder;
+            this.file = file;
+            this.separator = separator;
+        }
+
+        public Path path(Path testdata) {
+            return testdata.resolve(folder).resolve(file);
+        }
+
+        public String folder() {
+            return folder;
+        }
+    }
+
+    private NerCorpus() {
+    }
+
+    /** Maps a dataset's tag (without its B-/I- prefix) to an entity type, or null for types NewsIntel has not. */
+    static EntityType type(String tag) {
+        return switch (tag.toLowerCase(Locale.ROOT)) {
+            case "per", "person" -> EntityType.PERSON;
+            case "org", "corporation", "group" -> EntityType.ORG;
+            case "loc", "location" -> EntityType.LOCATION;
+            case "product" -> EntityType.PRODUCT;
+            default -> null;
+        };
+    }
+
+    public static List<LabelledSentence> read(Dataset set, Path testdata) throws IOException {
+        List<String> lines = Files.readAllLines(set.path(testdata), StandardCharsets.UTF_8);
+        List<LabelledSentence> out = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        int document = 0;
+        int sentenceInDoc = 0;
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.startsWith("-DOCSTART-")) {
+                flush(set, document, sentenceInDoc, tokens, tags, out);
+                document++;
+                sentenceInDoc = 0;
+                continue;
+            }
+            if (line.isEmpty()) {
+                if (flush(set, document, sentenceInDoc, tokens, tags, out)) {
+                    sentenceInDoc++;
+                }
+                continue;
+            }
+            String[] cols = line.split(set.separator.equals("\t") ? "\t" : " ");
+            tokens.add(cols[0]);
+            tags.add(cols[cols.length - 1]);
+        }
+        flush(set, document, sentenceInDoc, tokens, tags, out);
+        return out;
+    }
+
+    private static boolean flush(Dataset set, int document, int sentence, List<String> tokens, List<String> tags,
+                                 List<LabelledSentence> out) {
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        List<Span> spans = new ArrayList<>();
+        int start = -1;
+        EntityType current = null;
+        for (int i = 0; i <= tags.size(); i++) {
+            String tag = i < tags.size() ? tags.get(i) : "O";
+            boolean begin = tag.startsWith("B-");
+            EntityType t = tag.length() > 2 && (tag.startsWith("B-") || tag.startsWith("I-")) ? type(tag.substring(2))
+                    : null;
+            boolean continues = t != null && t == current && !begin
+                    && tag.substring(2).equalsIgnoreCase(tags.get(i - 1).substring(2));
+            if (current != null && !continues) {
+                spans.add(new Span(current, start, i));
+                current = null;
+            }
+            if (t != null && current == null) {
+                current = t;
+                start = i;
+            }
+        }
+        // WNUT keys by post; the others by document
+        String key = set == Dataset.WNUT17 ? set.name() + "-" + document + "-" + sentence : set.name() + "-" + document;
+        out.add(new LabelledSentence(key, List.copyOf(tokens), spans));
+        tokens.clear();
+        tags.clear();
+        return true;
+    }
+
+    /**
+     * True for the part held back from training (one fifth, by a hash of the document or post): evaluation uses only
+     * this part, training only the rest.
+     */
+    public static boolean heldBack(LabelledSentence s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.document().getBytes(StandardCharsets.UTF_8));
+            return new BigInteger(1, d).mod(BigInteger.valueOf(5)).intValue() == 0;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

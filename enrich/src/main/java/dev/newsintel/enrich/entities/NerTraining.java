@@ -1,0 +1,114 @@
+package dev.newsintel.enrich.entities;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import opennlp.tools.namefind.BioCodec;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.namefind.NameSampleDataStream;
+import opennlp.tools.namefind.TokenNameFinderFactory;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.ObjectStream;
+import opennlp.tools.util.PlainTextByLineStream;
+import opennlp.tools.util.Span;
+import opennlp.tools.util.TrainingParameters;
+
+import dev.newsintel.events.EntityType;
+
+/**
+ * Trains the project's name finder (OpenNLP {@code NameFinderME}, maximum entropy, default features) from
+ * permissively licensed data only: the project's own annotated sentences ({@code ner-train-newsintel.txt}, OpenNLP
+ * format) and the training part of the CC BY sets WikiGold, WNUT-17 and SEC filings when their folder is given.
+ * The evaluation part of each set ({@link NerCorpus#heldBack}) is never used here.
+ */
+public final class NerTraining {
+    public static final String OWN_DATA = "/dev/newsintel/enrich/entities/ner-train-newsintel.txt";
+
+    private NerTraining() {
+    }
+
+    /** Summary of a training run. */
+    public record Result(int sentences, int names, long modelBytes, List<String> sources) {
+    }
+
+    public static Result train(Path testdata, Path modelOut, int iterations) throws IOException {
+        List<NameSample> samples = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        try (InputStream in = NerTraining.class.getResourceAsStream(OWN_DATA)) {
+            if (in == null) {
+                throw new IOException("Missing " + OWN_DATA);
+            }
+            String own = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> lines = own.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            try (ObjectStream<NameSample> stream = new NameSampleDataStream(new CollectionObjectStream<>(lines))) {
+                NameSample s;
+                int n = 0;
+                while ((s = stream.read()) != null) {
+                    samples.add(s);
+                    n++;
+                }
+                sources.add("project's own annotated sentences: " + n);
+            }
+        }
+        if (testdata != null) {
+            for (NerCorpus.Dataset set : NerCorpus.Dataset.values()) {
+                if (!Files.isRegularFile(set.path(testdata))) {
+                    sources.add(set.folder() + ": missing, skipped");
+                    continue;
+                }
+                int n = 0;
+                for (NerCorpus.LabelledSentence s : NerCorpus.read(set, testdata)) {
+                    if (NerCorpus.heldBack(s)) {
+                        continue;
+                    }
+                    samples.add(sample(s));
+                    n++;
+                }
+                sources.add(set.folder() + " (training part, 4/5 by document hash): " + n);
+            }
+        }
+        // A fixed shuffle: the same data always gives the same model.
+        Collections.shuffle(samples, new Random(17));
+        TrainingParameters params = TrainingParameters.defaultParams();
+        params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
+        params.put(TrainingParameters.CUTOFF_PARAM, 2);
+        params.put(TrainingParameters.THREADS_PARAM, 1);
+        // Greedy decoding: a beam of one finds nearly the same names at a third of the cost (measured in bench/).
+        params.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, 1);
+        TokenNameFinderModel model = NameFinderME.train("en", null, new CollectionObjectStream<>(samples), params,
+                new TokenNameFinderFactory(null, java.util.Map.of(), new BioCodec()));
+        Files.createDirectories(modelOut.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(modelOut)) {
+            model.serialize(out);
+        }
+        int names = samples.stream().mapToInt(s -> s.getNames().length).sum();
+        return new Result(samples.size(), names, Files.size(modelOut), sources);
+    }
+
+    static NameSample sample(NerCorpus.LabelledSentence s) {
+        Span[] names = new Span[s.spans().size()];
+        for (int i = 0; i < names.length; i++) {
+            NerCorpus.Span span = s.spans().get(i);
+            names[i] = new Span(span.start(), span.end(), label(span.type()));
+        }
+        return new NameSample(s.tokens().toArray(new String[0]), names, false);
+    }
+
+    static String label(EntityType type) {
+        return switch (type) {
+            case ORG -> "organization";
+            default -> type.name().toLowerCase(Locale.ROOT);
+        };
+    }
+}

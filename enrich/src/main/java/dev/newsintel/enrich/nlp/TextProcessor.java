@@ -1,0 +1,109 @@
+package dev.newsintel.enrich.nlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
+import opennlp.tools.tokenize.ThreadSafeTokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+
+/**
+ * Sentences and tokens with OpenNLP and Apache's English UD-EWT models (from Maven Central,
+ * {@code opennlp-models-sentdetect-en} and {@code opennlp-models-tokenizer-en}).
+ *
+ * <p>Models are loaded once per JVM ({@link #shared()}); the ME classes are not thread-safe, so this uses OpenNLP's
+ * thread-local wrappers and one instance serves every thread.
+ *
+ * <p>Line breaks always end a sentence: clean text keeps headlines, list items and paragraphs on lines of their own,
+ * and a headline has no full stop for the statistical detector to find.
+ */
+public final class TextProcessor {
+    static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+    static final String TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+
+    private static volatile TextProcessor shared;
+
+    private final ThreadSafeSentenceDetectorME sentenceDetector;
+    private final ThreadSafeTokenizerME tokenizer;
+
+    public TextProcessor(SentenceModel sentenceModel, TokenizerModel tokenizerModel) {
+        this.sentenceDetector = new ThreadSafeSentenceDetectorME(sentenceModel);
+        this.tokenizer = new ThreadSafeTokenizerME(tokenizerModel);
+    }
+
+    /** The processor with the bundled models, loaded on first use. */
+    public static TextProcessor shared() {
+        TextProcessor p = shared;
+        if (p == null) {
+            synchronized (TextProcessor.class) {
+                p = shared;
+                if (p == null) {
+                    try (InputStream s = resource(SENTENCE_MODEL); InputStream t = resource(TOKEN_MODEL)) {
+                        p = new TextProcessor(new SentenceModel(s), new TokenizerModel(t));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Could not load the OpenNLP English models", e);
+                    }
+                    shared = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = TextProcessor.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("Model " + name + " is not on the classpath (opennlp-models-*-en jars)");
+        }
+        return in;
+    }
+
+    public AnalyzedText analyze(String text) {
+        List<Sentence> sentences = new ArrayList<>();
+        int lineStart = 0;
+        int length = text.length();
+        while (lineStart < length) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = length;
+            }
+            addSentences(text, lineStart, lineEnd, sentences);
+            lineStart = lineEnd + 1;
+        }
+        return new AnalyzedText(text, sentences);
+    }
+
+    private void addSentences(String text, int from, int to, List<Sentence> out) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (from >= to) {
+            return;
+        }
+        String line = text.substring(from, to);
+        Span[] spans = sentenceDetector.sentPosDetect(line);
+        if (spans.length == 0) {
+            spans = new Span[] {new Span(0, line.length())};
+        }
+        for (Span span : spans) {
+            int start = from + span.getStart();
+            int end = from + span.getEnd();
+            String sentenceText = text.substring(start, end);
+            Span[] tokenSpans = tokenizer.tokenizePos(sentenceText);
+            List<Token> tokens = new ArrayList<>(tokenSpans.length);
+            for (Span t : tokenSpans) {
+                tokens.add(new Token(sentenceText.substring(t.getStart(), t.getEnd()), start + t.getStart(),
+                        start + t.getEnd(), tokens.size()));
+            }
+            out.add(new Sentence(out.size(), start, end, sentenceText, tokens));
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.newsintel.enrich.quantities;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Currency vocabulary: symbols, ISO 4217 codes and English currency names, each resolved to an ISO code, plus the
+ * reference rates used for {@code Money.usd}.
+ *
+ * <p>Resolution choices for ambiguous forms (documented in docs/enrichment.md): an unqualified {@code $} or
+ * "dollar" is USD; {@code ¥} is JPY ("yuan", "RMB" and "CN¥" are CNY); "pound(s)" is GBP unless qualified
+ * (Egyptian, Lebanese); "franc(s)" without "Swiss" is CHF; Bitcoin uses the de-facto code XBT.
+ */
+public final class Currencies {
+    /** Date of the reference rates below. */
+    public static final LocalDate RATES_DATE = LocalDate.of(2025, 1, 2);
+
+    /**
+     * Units of currency per one US dollar: approximate mid-market reference rates of {@link #RATES_DATE}. They serve
+     * ranking and filtering ("investments over $1B"), not accounting; currencies missing here get no USD value.
+     */
+    private static final Map<String, BigDecimal> PER_USD = Map.ofEntries(
+            Map.entry("USD", new BigDecimal("1")),
+            Map.entry("EUR", new BigDecimal("0.966")),
+            Map.entry("GBP", new BigDecimal("0.804")),
+            Map.entry("JPY", new BigDecimal("157.2")),
+            Map.entry("CNY", new BigDecimal("7.30")),
+            Map.entry("CAD", new BigDecimal("1.44")),
+            Map.entry("AUD", new BigDecimal("1.61")),
+            Map.entry("CHF", new BigDecimal("0.907")),
+            Map.entry("INR", new BigDecimal("85.7")),
+            Map.entry("HKD", new BigDecimal("7.77")),
+            Map.entry("KRW", new BigDecimal("1470")),
+            Map.entry("SGD", new BigDecimal("1.365")),
+            Map.entry("TWD", new BigDecimal("32.9")),
+            Map.entry("NZD", new BigDecimal("1.78")),
+            Map.entry("SEK", new BigDecimal("11.05")),
+            Map.entry("NOK", new BigDecimal("11.35")),
+            Map.entry("DKK", new BigDecimal("7.20")),
+            Map.entry("MXN", new BigDecimal("20.6")),
+            Map.entry("BRL", new BigDecimal("6.18")),
+            Map.entry("ZAR", new BigDecimal("18.8")),
+            Map.entry("ILS", new BigDecimal("3.65")),
+            Map.entry("SAR", new BigDecimal("3.75")),
+            Map.entry("AED", new BigDecimal("3.6725")),
+            Map.entry("QAR", new BigDecimal("3.64")),
+            Map.entry("KWD", new BigDecimal("0.308")),
+            Map.entry("MYR", new BigDecimal("4.47")),
+            Map.entry("THB", new BigDecimal("34.3")),
+            Map.entry("IDR", new BigDecimal("16200")),
+            Map.entry("PLN", new BigDecimal("4.13")),
+            Map.entry("TRY", new BigDecimal("35.4")));
+
+    /** Active ISO 4217 codes (and XBT), recognised next to a number. */
+    static final Set<String> ISO_CODES = Set.of(
+            "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN", "BHD",
+            "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF", "CLP", "CNY",
+            "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP",
+            "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR",
+            "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT",
+            "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR",
+            "MVR", "MWK", "MXN", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK",
+            "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD",
+            "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY",
+            "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VES", "VND", "VUV", "WST", "XAF", "XCD", "XOF",
+            "XPF", "YER", "ZAR", "ZMW", "ZWL", "XBT");
+
+    /** Codes that are also English words; only the upper-case form right next to a number counts. */
+    static final Set<String> WORD_LIKE_CODES = Set.of("ALL", "BOB", "CUP", "MOP", "PEN", "TOP", "TRY", "GEL", "SOS",
+            "PAB", "RON", "NAD", "MAD", "BAM");
+
+    /** Codes common enough that their lower-case form ("usd", "rmb") is unambiguous next to a number. */
+    static final Set<String> LOWERCASE_CODES = Set.of("USD", "EUR", "GBP", "CNY", "JPY", "INR", "CAD", "AUD", "CHF",
+            "HKD", "NZD", "SGD", "MXN", "KRW", "BTC", "RMB", "XBT");
+
+    /** Symbols, resolved without a letter prefix. */
+    static final Map<String, String> SYMBOLS = Map.ofEntries(
+            Map.entry("$", "USD"), Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("¥", "JPY"),
+            Map.entry("￥", "JPY"), Map.entry("₹", "INR"), Map.entry("₩", "KRW"), Map.entry("₽", "RUB"),
+            Map.entry("₺", "TRY"), Map.entry("₪", "ILS"), Map.entry("₫", "VND"), Map.entry("₱", "PHP"),
+            Map.entry("₦", "NGN"), Map.entry("₡", "CRC"), Map.entry("₾", "GEL"), Map.entry("₭", "LAK"),
+            Map.entry("₴", "UAH"), Map.entry("₸", "KZT"), Map.entry("₿", "XBT"), Map.entry("฿", "THB"),
+            Map.entry("ரூ", "LKR"), Map.entry("₨", "PKR"));
+
+    /** Letter prefixes of {@code $} (and {@code ¥}): "US$", "C$", "HK$", "NT$", "CN¥". Lower-case keys. */
+    static final Map<String, String> DOLLAR_PREFIXES = Map.ofEntries(
+            Map.entry("us", "USD"), Map.entry("u.s.", "USD"), Map.entry("u.s", "USD"), Map.entry("usd", "USD"),
+            Map.entry("c", "CAD"), Map.entry("ca", "CAD"), Map.entry("can", "CAD"), Map.entry("cad", "CAD"),
+            Map.entry("a", "AUD"), Map.entry("au", "AUD"), Map.entry("aud", "AUD"),
+            Map.entry("hk", "HKD"), Map.entry("hkd", "HKD"), Map.entry("nz", "NZD"), Map.entry("nzd", "NZD"),
+            Map.entry("s", "SGD"), Map.entry("sg", "SGD"), Map.entry("sgd", "SGD"), Map.entry("nt", "TWD"),
+            Map.entry("r", "BRL"), Map.entry("mx", "MXN"), Map.entry("mxn", "MXN"), Map.entry("cn", "CNY"),
+            Map.entry("rmb", "CNY"));
+
+    /**
+     * Currency names as they follow (or, for a few, precede) a number, longest first when matched. Lower-case.
+     * Plural and singular forms are listed; "pence", "cents" and kin are handled as hundredths.
+     */
+    static final Map<String, String> NAMES = buildNames();
+
+    /** Minor units: one hundredth of the currency. */
+    static final Map<String, String> MINOR_NAMES = Map.ofEntries(
+            Map.entry("cent", "USD"), Map.entry("cents", "USD"), Map.entry("c", "USD"), Map.entry("penny", "USD"),
+            Map.entry("pennies", "USD"), Map.entry("pence", "GBP"), Map.entry("p", "GBP"),
+            Map.entry("sen", "MYR"), Map.entry("sens", "MYR"), Map.entry("mao", "CNY"));
+
+    private static Map<String, String> buildNames() {
+        Map<String, String> m = new HashMap<>();
+        put(m, "USD", "dollar", "dollars", "us dollar", "us dollars", "u.s. dollar", "u.s. dollars", "usd dollars",
+                "american dollar", "american dollars", "united states dollar", "united states dollars", "bucks",
+                "buck");
+        put(m, "CAD", "canadian dollar", "canadian dollars");
+        put(m, "AUD", "australian dollar", "australian dollars");
+        put(m, "HKD", "hong kong dollar", "hong kong dollars", "hk dollars");
+        put(m, "NZD", "new zealand dollar", "new zealand dollars");
+        put(m, "SGD", "singapore dollar", "singapore dollars");
+        put(m, "TWD", "taiwan dollar", "taiwan dollars", "new taiwan dollars");
+        put(m, "EUR", "euro", "euros");
+        put(m, "GBP", "pound", "pounds", "pound sterling", "pounds sterling", "sterling", "british pound",
+                "british pounds", "quid");
+        put(m, "EGP", "egyptian pound", "egyptian pounds", "egyptianpound", "egyptianpounds");
+        put(m, "LBP", "lebanese pound", "lebanese pounds");
+        put(m, "JPY", "yen", "japanese yen");
+        put(m, "CNY", "yuan", "chinese yuan", "renminbi", "rmb", "kuai");
+        put(m, "INR", "rupee", "rupees", "indian rupee", "indian rupees", "lakh rupees", "crore rupees");
+        put(m, "PKR", "pakistani rupee", "pakistani rupees");
+        put(m, "LKR", "sri lankan rupee", "sri lankan rupees");
+        put(m, "CHF", "swiss franc", "swiss francs", "franc", "francs");
+        put(m, "FIM", "finnish markka", "finnish markkaa", "markka", "markkaa");
+        put(m, "ESP", "peseta", "pesetas", "spanish pesetas");
+        put(m, "NLG", "dutch guilder", "dutch guilders", "guilder", "guilders", "netherlands guilders");
+        put(m, "DEM", "deutsche mark", "deutsche marks", "deutschmark", "deutschmarks", "d-marks");
+        put(m, "KWD", "kuwaiti dinar", "kuwaiti dinars");
+        put(m, "QAR", "qatari riyal", "qatari riyals");
+        put(m, "SAR", "saudi riyal", "saudi riyals", "saudiriyal", "saudiriyals", "riyal", "riyals");
+        put(m, "IRR", "iranian rial", "iranian rials", "rial", "rials");
+        put(m, "MYR", "ringgit", "ringgits", "malaysian ringgit", "malaysian ringgits", "malaysia ringgit",
+                "malaysia ringgits");
+        put(m, "MNT", "tugrik", "tugriks", "tögrög", "mongolian tugrik");
+        put(m, "TRY", "lira", "turkish lira", "turkish liras");
+        put(m, "KRW", "korean won", "south korean won", "won");
+        put(m, "RUB", "ruble", "rubles", "rouble", "roubles");
+        put(m, "MXN", "mexican peso", "mexican pesos");
+        put(m, "PHP", "philippine peso", "philippine pesos");
+        put(m, "BRL", "real", "reais", "brazilian real", "brazilian reais");
+        put(m, "ZAR", "rand", "south african rand");
+        put(m, "SEK", "swedish krona", "swedish kronor");
+        put(m, "NOK", "norwegian krone", "norwegian kroner");
+        put(m, "DKK", "danish krone", "danish kroner");
+        put(m, "PLN", "zloty", "zlotys", "polish zloty");
+        put(m, "ILS", "shekel", "shekels", "new shekels", "israeli shekels");
+        put(m, "THB", "baht", "thai baht");
+        put(m, "VND", "vietnamese dong");
+        put(m, "IDR", "rupiah", "indonesian rupiah");
+        put(m, "NGN", "naira", "nigerian naira");
+        put(m, "XBT", "bitcoin", "bitcoins", "btc");
+        return Map.copyOf(m);
+    }
+
+    private static void put(Map<String, String> m, String code, String... names) {
+        for (String n : names) {
+            m.put(n, code);
+        }
+    }
+
+    /** Names allowed before a number ("ringgit 42", "RMB 178.8 billion"). */
+    static final Set<String> PREFIX_NAMES = Set.of("ringgit", "malaysian ringgit", "malaysia ringgits",
+            "malaysia ringgit", "malaysian ringgits", "ringgits", "rmb", "rs", "rs.", "rm", "renminbi", "yuan", "btc");
+
+    static final Map<String, String> PREFIX_ABBREVIATIONS = Map.of("rs", "INR", "rs.", "INR", "rm", "MYR");
+
+    /** Names, longest first, for the extractor's regular expressions. */
+    static List<String> namesLongestFirst() {
+        return NAMES.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList();
+    }
+
+    private Currencies() {
+    }
+
+    /** The ISO code for a bare code found next to a number, or null. */
+    static String code(String token) {
+        String upper = token.toUpperCase(Locale.ROOT);
+        if ("RMB".equals(upper)) {
+            return "CNY";
+        }
+        if ("BTC".equals(upper)) {
+            return "XBT";
+        }
+        if (!ISO_CODES.contains(upper)) {
+            return null;
+        }
+        boolean isUpper = upper.equals(token);
+        if (!isUpper && !LOWERCASE_CODES.contains(upper)) {
+            return null;
+        }
+        return upper;
+    }
+
+    /** The amount in US dollars at the reference rate, or null when the currency has none. */
+    public static BigDecimal toUsd(BigDecimal value, String currency) {
+        BigDecimal perUsd = PER_USD.get(currency);
+        if (perUsd == null || value == null) {
+            return null;
+        }
+        if ("USD".equals(currency)) {
+            return value;
+        }
+        BigDecimal usd = value.divide(perUsd, MathContext.DECIMAL64);
+        // Whole dollars for large amounts; a converted value pretends to no more precision than the rate has.
+        return usd.abs().compareTo(BigDecimal.valueOf(100)) >= 0
+                ? usd.setScale(0, java.math.RoundingMode.HALF_EVEN)
+                : usd.round(new MathContext(6)).stripTrailingZeros();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.newsintel.enrich.announcements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newsintel.enrich.analysis.TextAnalyzer;
+import dev.newsintel.events.Announcement;
+import dev.newsintel.events.AnnouncementType;
+import dev.newsintel.events.Filing;
+
+class AnnouncementExtractorTest {
+    private static List<Announcement> analyze(String text, Filing filing) {
+        return TextAnalyzer.shared().analyze(text, new DocumentContext("doc-1", "t", "https://example.com/a", "test",
+                null, filing)).announcements();
+    }
+
+    @Test
+    void oneAnnouncementPerFactEvenWhenSentencesRepeatIt() {
+        String text = """
+                Microsoft will invest $10 billion in data centers in Japan over four years.
+                The $10 billion investment is Microsoft's largest in the country.
+                Microsoft's investment will also fund training for engineers.
+                """;
+        List<Announcement> found = analyze(text, null);
+        assertThat(found).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo(AnnouncementType.INVESTMENT);
+            assertThat(a.company().ticker()).isEqualTo("MSFT");
+            assertThat(a.period()).isEqualTo("P4Y");
+            assertThat(a.id()).isEqualTo(Announcement.idFor("doc-1", AnnouncementType.INVESTMENT,
+                    a.evidence().start(), a.evidence().end()));
+            assertThat(a.url()).isEqualTo("https://example.com/a");
+        });
+    }
+
+    @Test
+    void questionsAndPreviewsAnnounceNothing() {
+        assertThat(analyze("Will Microsoft invest $10 billion in Japan?", null)).isEmpty();
+        assertThat(analyze("Apple reports results on Thursday, and analysts expect revenue of about $90 billion.",
+                null)).isEmpty();
+    }
+
+    @Test
+    void eightKItemsBecomeAnnouncements() {
+        String text = """
+                Item 5.02 Departure of Directors or Certain Officers.
+                On March 3, 2026, the Board of Directors appointed a new Chief Financial Officer of the Company.
+                Item 2.02 Results of Operations and Financial Condition.
+                The Company issued a press release announcing its results for the quarter ended January 31, 2026.
+                Item 9.01 Financial Statements and Exhibits.
+                """;
+        Filing filing = new Filing("1045810", "NVIDIA CORP", "NVDA", "8-K", "0001045810-26-000001",
+                LocalDate.of(2026, 3, 4), null, List.of("5.02", "2.02", "9.01"), List.of(), List.of(), null);
+        List<Announcement> found = analyze(text, filing);
+        assertThat(found).extracting(Announcement::item).contains("5.02", "2.02").doesNotContain("9.01");
+        assertThat(found).filteredOn(a -> "5.02".equals(a.item())).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.type()).isEqualTo(AnnouncementType.EXECUTIVE_CHANGE);
+                    assertThat(a.company().cik()).isEqualTo("0001045810");
+                });
+        assertThat(found).filteredOn(a -> "2.02".equals(a.item())).singleElement()
+                .satisfies(a -> assertThat(a.type()).isEqualTo(AnnouncementType.EARNINGS));
+    }
+}

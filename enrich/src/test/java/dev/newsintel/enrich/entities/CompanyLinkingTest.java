@@ -1,0 +1,108 @@
+package dev.newsintel.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import dev.newsintel.enrich.nlp.TextProcessor;
+import dev.newsintel.events.Entity;
+import dev.newsintel.events.EntityType;
+
+class CompanyLinkingTest {
+    private static final EntityRecognizer RECOGNIZER = new EntityRecognizer(CompanyDirectory.bundled(), null);
+
+    private static List<Entity> orgs(String text) {
+        return RECOGNIZER.recognize(TextProcessor.shared().analyze(text)).stream()
+                .filter(e -> e.type() == EntityType.ORG && e.canonical() != null && e.canonical().cik() != null)
+                .toList();
+    }
+
+    private static List<String> ciks(String text) {
+        return orgs(text).stream().map(e -> e.canonical().cik()).toList();
+    }
+
+    @Test
+    void namesAndTickersOfOneCompanyLinkToOneCik() {
+        String text = "Nvidia said demand was strong. NVIDIA Corp. (NASDAQ: NVDA) reported results, and traders "
+                + "bought $NVDA on the news.";
+        List<Entity> found = orgs(text);
+        assertThat(found).extracting(Entity::text).containsExactly("Nvidia", "NVIDIA Corp.", "NVDA", "NVDA");
+        assertThat(found).allSatisfy(e -> {
+            assertThat(e.canonical().cik()).isEqualTo("0001045810");
+            assertThat(e.canonical().ticker()).isEqualTo("NVDA");
+            assertThat(e.canonical().name()).isEqualTo("NVIDIA CORP");
+            assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
+        });
+    }
+
+    @Test
+    void shareClassesAreOneCompany() {
+        assertThat(ciks("Traders compared $GOOG with $GOOGL after Alphabet reported.")).containsOnly("0001652044");
+        assertThat(orgs("Google unveiled a new phone in Mountain View on Tuesday.")).singleElement()
+                .satisfies(e -> assertThat(e.canonical().ticker()).isEqualTo("GOOGL"));
+    }
+
+    @Test
+    void formerNamesLink() {
+        assertThat(ciks("Regulators fined Facebook in 2019.")).containsExactly("0001326801");
+    }
+
+    @Test
+    void metaTheCompanyIsNotMetaTheWord() {
+        assertThat(ciks("Analysts expect Meta to spend more on data centers.")).containsExactly("0001326801");
+        assertThat(ciks("A meta analysis of the studies found no effect.")).isEmpty();
+        assertThat(ciks("The Meta-analysis was published in 2020.")).isEmpty();
+        assertThat(ciks("Meta said it would release the model.")).containsExactly("0001326801");
+    }
+
+    @Test
+    void appleTheFruitAndAmazonTheRiverDoNotLink() {
+        assertThat(ciks("She ate an apple and a pear.")).isEmpty();
+        assertThat(ciks("Apple pie is a classic dessert.")).isEmpty();
+        assertThat(ciks("Fires are burning across the Amazon rainforest.")).isEmpty();
+        assertThat(ciks("The Amazon River carries more water than any other.")).isEmpty();
+        assertThat(ciks("Apple said iPhone sales rose, and Amazon announced new warehouses."))
+                .containsExactly("0000320193", "0001018724");
+    }
+
+    @Test
+    void aWordAtTheStartOfASentenceLinksWithSupportFromTheDocument() {
+        assertThat(ciks("Target reached.")).isEmpty();
+        assertThat(ciks("Oracle databases run banks. Shares of Oracle rose on Monday.")).containsExactly(
+                "0001341439", "0001341439");
+    }
+
+    @Test
+    void bareTickersNeedContext() {
+        assertThat(ciks("The AI boom lifted IT budgets.")).isEmpty();
+        assertThat(ciks("Apple Inc. (AAPL) rose 2%.")).containsExactly("0000320193", "0000320193");
+    }
+
+    @Test
+    void aliasesAreDerivedGenerically() {
+        assertThat(CompanyNames.aliases("AMAZON COM INC")).contains("AMAZON COM", "AMAZON.com", "AMAZON");
+        assertThat(CompanyNames.aliases("Meta Platforms, Inc.")).contains("Meta Platforms");
+        assertThat(CompanyNames.aliases("QUALCOMM INC/DE")).contains("QUALCOMM");
+        assertThat(CompanyNames.aliases("Sony Group Corp")).contains("Sony Group", "Sony");
+        assertThat(CompanyNames.aliases("JPMORGAN CHASE & CO")).contains("JPMORGAN CHASE");
+    }
+
+    @Test
+    void theFullSecListLinksTheSameWay() throws IOException {
+        Path tickers = Path.of(System.getProperty("newsintel.shared.testdata", "../shared/testdata"),
+                "sec-edgar", "company_tickers.json");
+        Assumptions.assumeTrue(Files.isRegularFile(tickers), "shared company_tickers.json is not present: skipped");
+        CompanyDirectory full = CompanyDirectory.fromSecTickers(tickers);
+        assertThat(full.size()).isEqualTo(CompanyDirectory.bundled().size());
+        assertThat(full.byTicker("GOOG").cik()).isEqualTo(full.byTicker("GOOGL").cik());
+        EntityRecognizer recognizer = new EntityRecognizer(full, null);
+        assertThat(recognizer.recognize(TextProcessor.shared().analyze("Microsoft and Nvidia signed a deal.")))
+                .extracting(e -> e.canonical().cik()).containsExactly("0000789019", "0001045810");
+    }
+}
