@@ -58,6 +58,8 @@ public final class Pipeline implements AutoCloseable {
         this.settings = settings;
         this.meters = ApiMetrics.newRegistry();
         this.enrich = new EnrichApp(settings.kafka(), settings.stateDir(), 1, settings.clock());
+        // One /metrics for the whole process: dead letters and Streams' own metrics next to the API's and indexer's.
+        enrich.bindTo(meters);
         this.ingest = new IngestWorker(new RawDocumentPublisher(settings.kafka(), "newsintel-ingest"));
         SearchServer.Settings server = new SearchServer.Settings(settings.kafka(), settings.elasticsearch(),
                 settings.host(), settings.port(), Indexer.Options.defaults().withMeters(meters),

@@ -133,7 +133,8 @@ final class UpCommand implements Callable<Integer> {
             if (edgar == null && live.edgarRequested()) {
                 out.println("EDGAR sources not started: " + EdgarSettings.missingUserAgentMessage(null));
             }
-            liveIngest[0] = LiveIngest.start(live.workerSettings(kafkaServers), liveConfig, IngestMetrics.inMemory());
+            liveIngest[0] = LiveIngest.start(live.workerSettings(kafkaServers), liveConfig,
+                    new IngestMetrics(pipeline.meters()));
             printUp(out, base, kafkaServers, esUrl, key, generatedKey);
             out.printf("  Live sources    %d news feeds, %d EDGAR latest-filings feeds, %d watchlist companies%n",
                     liveIngest[0].count(SourceDefinition.Type.FEED),
