@@ -39,7 +39,8 @@ public final class EntityRecognizer {
             "plc", "llc", "incorporated", "holdings", "ag", "sa", "nv", "se");
     private static final Set<String> JOINERS = Set.of("of", "and", "the", "for", "de", "&", "-", ".", "'", "du",
             "la", "von", "van", "der", "y", "e");
-    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those");
+    /** Words before a name that make it a common noun ("the Amazon"); not "that", mostly a conjunction. */
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "these", "those");
     /** Words after a name that make it a company at the start of a sentence: "Apple said", "Meta's". */
     private static final Set<String> COMPANY_CUES = Set.of("'", "said", "says", "announced", "announces",
             "reported", "reports", "unveiled", "unveils", "launched", "launches", "plans", "planned", "will",

@@ -51,6 +51,9 @@ public final class NerCorpus {
         }
     }
 
+    /** Sentences per held-back unit of the SEC set (see {@link #heldBack}). */
+    static final int SEC_RUN = 25;
+
     private NerCorpus() {
     }
 
@@ -118,8 +121,13 @@ public final class NerCorpus {
                 start = i;
             }
         }
-        // WNUT keys by post; the others by document
-        String key = set == Dataset.WNUT17 ? set.name() + "-" + document + "-" + sentence : set.name() + "-" + document;
+        // WNUT keys by post, WikiGold by article; the SEC set has only six (long) agreements, so a fifth of its
+        // documents would be one agreement: it keys by runs of SEC_RUN consecutive sentences of an agreement.
+        String key = switch (set) {
+            case WNUT17 -> set.name() + "-" + document + "-" + sentence;
+            case SEC_FILINGS -> set.name() + "-" + document + "-" + sentence / SEC_RUN;
+            default -> set.name() + "-" + document;
+        };
         out.add(new LabelledSentence(key, List.copyOf(tokens), spans));
         tokens.clear();
         tags.clear();

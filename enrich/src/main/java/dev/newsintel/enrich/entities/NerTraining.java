@@ -42,7 +42,16 @@ public final class NerTraining {
     public record Result(int sentences, int names, long modelBytes, List<String> sources) {
     }
 
+    public static final String FEATURES = "/dev/newsintel/enrich/entities/ner-features.xml";
+
     public static Result train(Path testdata, Path modelOut, int iterations) throws IOException {
+        return train(testdata, modelOut, iterations, "MAXENT");
+    }
+
+    /**
+     * @param algorithm OpenNLP's {@code MAXENT} (GIS) or {@code PERCEPTRON}
+     */
+    public static Result train(Path testdata, Path modelOut, int iterations, String algorithm) throws IOException {
         List<NameSample> samples = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         try (InputStream in = NerTraining.class.getResourceAsStream(OWN_DATA)) {
@@ -81,13 +90,21 @@ public final class NerTraining {
         // A fixed shuffle: the same data always gives the same model.
         Collections.shuffle(samples, new Random(17));
         TrainingParameters params = TrainingParameters.defaultParams();
+        params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
         params.put(TrainingParameters.CUTOFF_PARAM, 2);
         params.put(TrainingParameters.THREADS_PARAM, 1);
         // Greedy decoding: a beam of one finds nearly the same names at a third of the cost (measured in bench/).
         params.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, 1);
+        byte[] features;
+        try (InputStream in = NerTraining.class.getResourceAsStream(FEATURES)) {
+            if (in == null) {
+                throw new IOException("Missing " + FEATURES);
+            }
+            features = in.readAllBytes();
+        }
         TokenNameFinderModel model = NameFinderME.train("en", null, new CollectionObjectStream<>(samples), params,
-                new TokenNameFinderFactory(null, java.util.Map.of(), new BioCodec()));
+                new TokenNameFinderFactory(features, java.util.Map.of(), new BioCodec()));
         Files.createDirectories(modelOut.toAbsolutePath().getParent());
         try (OutputStream out = Files.newOutputStream(modelOut)) {
             model.serialize(out);

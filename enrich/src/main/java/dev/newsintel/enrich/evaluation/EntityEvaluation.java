@@ -36,6 +36,7 @@ public final class EntityEvaluation {
                 + "token-span match; WNUT `corporation` and `group` count as ORG, `product` as PRODUCT (NewsIntel's "
                 + "AI_MODEL counts as PRODUCT there).");
         List<List<String>> rows = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         for (NerCorpus.Dataset set : NerCorpus.Dataset.values()) {
             if (!Files.isRegularFile(set.path(testdata))) {
                 report.note(set.folder() + " is missing: skipped.");
@@ -70,6 +71,7 @@ public final class EntityEvaluation {
                         counts.computeIfAbsent(g.type(), k -> new long[3])[2]++;
                     }
                 }
+                List<String> wrong = new ArrayList<>();
                 for (Entity e : recognizer.recognize(at)) {
                     EntityType type = e.type() == EntityType.AI_MODEL ? EntityType.PRODUCT : e.type();
                     if (!scored.contains(type)) {
@@ -92,9 +94,17 @@ public final class EntityEvaluation {
                     c[1]++;
                     if (gold.remove(type + ":" + first + "-" + (last + 1))) {
                         c[0]++;
-                    } else if (report.metrics().size() < 0) {
-                        report.example("");
+                    } else {
+                        wrong.add("+" + type + "[" + String.join(" ", s.tokens().subList(first, last + 1)) + "]");
                     }
+                }
+                for (String g : gold) {
+                    String[] parts = g.split("[:-]");
+                    wrong.add("-" + parts[0] + "[" + String.join(" ", s.tokens().subList(Integer.parseInt(parts[1]),
+                            Integer.parseInt(parts[2]))) + "]");
+                }
+                if (!wrong.isEmpty()) {
+                    errors.add(set.folder() + ": " + String.join(" ", wrong) + "  ||  " + text);
                 }
             }
             long tp = 0;
@@ -117,6 +127,14 @@ public final class EntityEvaluation {
         report.table("Span F1 on the held-back fifth", List.of("set", "type", "gold", "predicted", "correct",
                 "precision", "recall", "F1"), rows);
         report.metric("goalOrgPersonF1", 0.85);
+        // "+TYPE[span]" predicted but not gold, "-TYPE[span]" gold but missed
+        for (int i = 0; i < errors.size(); i += Math.max(1, errors.size() / 25)) {
+            report.example(errors.get(i));
+        }
+        String dump = System.getProperty("newsintel.eval.errors");
+        if (dump != null) {
+            Files.write(Path.of(dump), errors);
+        }
         return report;
     }
 
