@@ -79,8 +79,12 @@ public final class EntityRecognizer {
             "however", "meanwhile", "also", "after", "before", "while", "when", "what", "why", "how", "where",
             "these", "those", "there", "here", "today", "tomorrow", "yesterday", "key", "faq", "tl", "dr");
 
+    /** The priority of the statistical name finder's candidates: the least trusted source. */
+    private static final int STATISTICAL = 9;
+
     private final CompanyDirectory companies;
     private final Gazetteer gazetteer;
+    private final Set<String> firstNames = NameFeatures.Lexicon.bundled().firstNames;
     private final NameFinder nameFinder;
 
     public EntityRecognizer(CompanyDirectory companies, NameFinder nameFinder) {
@@ -131,11 +135,107 @@ public final class EntityRecognizer {
                 }
                 for (NameFinder.Name name : nameFinder.find(sentence)) {
                     accepted.add(new Candidate(name.type(), name.start(), name.end(),
-                            link(name.type(), text.substring(name.start(), name.end())), false, 9));
+                            link(name.type(), text.substring(name.start(), name.end())), false, STATISTICAL));
                 }
             }
         }
-        return resolve(text, accepted);
+        return propagate(text, resolve(text, accepted));
+    }
+
+    /**
+     * One name, one type per document: a person's surname alone later on ("Huang said") is that person, and a name
+     * found once (by any source) is the same kind of name where it recurs and nothing else claimed it.
+     */
+    private List<Entity> propagate(String text, List<Entity> found) {
+        java.util.Map<String, EntityType> names = new java.util.HashMap<>();
+        java.util.Map<String, EntityRef> refs = new java.util.HashMap<>();
+        Set<String> conflicting = new HashSet<>();
+        for (Entity e : found) {
+            if (e.type() != EntityType.PERSON && !(e.canonical() == null
+                    && (e.type() == EntityType.ORG || e.type() == EntityType.LOCATION))) {
+                continue; // listed names are matched everywhere already, with their context rules
+            }
+            List<String> keys = new ArrayList<>(2);
+            int space = e.text().lastIndexOf(' ');
+            if (e.type() == EntityType.PERSON) {
+                // only names that read as a person's: a given name first ("Alexander Gradsky" → "Gradsky")
+                int first = e.text().indexOf(' ');
+                if (space < 0 || space - first > 12 || !firstNames.contains(e.text().substring(0, first))) {
+                    continue;
+                }
+                keys.add(e.text());
+                keys.add(e.text().substring(space + 1));
+            } else if (space > 0) {
+                keys.add(e.text()); // several words: a name, not a capitalised common word
+            }
+            for (String key : keys) {
+                if (key.length() < 3 || !Character.isUpperCase(key.charAt(0)) || NOT_NAME_WORDS.contains(lower(key))
+                        || PERSON_TITLES.contains(lower(key))) {
+                    continue;
+                }
+                EntityType previous = names.putIfAbsent(key, e.type());
+                if (previous != null && previous != e.type()) {
+                    conflicting.add(key);
+                }
+                if (e.canonical() != null) {
+                    refs.putIfAbsent(key, e.canonical());
+                }
+            }
+        }
+        names.keySet().removeAll(conflicting);
+        if (names.isEmpty()) {
+            return found;
+        }
+        List<Entity> added = new ArrayList<>();
+        for (java.util.Map.Entry<String, EntityType> n : names.entrySet()) {
+            String key = n.getKey();
+            int at = text.indexOf(key);
+            while (at >= 0) {
+                int end = at + key.length();
+                boolean bounded = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+                if (bounded && !capitalisedWordAround(text, at, end) && !overlapsAny(found, at, end)
+                        && !overlapsAny(added, at, end)) {
+                    added.add(new Entity(n.getValue(), key, at, end,
+                            n.getValue() == EntityType.PERSON ? null : refs.get(key)));
+                }
+                at = text.indexOf(key, end);
+            }
+        }
+        if (added.isEmpty()) {
+            return found;
+        }
+        List<Entity> all = new ArrayList<>(found.size() + added.size());
+        all.addAll(found);
+        all.addAll(added);
+        all.sort(Comparator.comparingInt(Entity::start));
+        return all;
+    }
+
+    /** "Smith Barney", "Mr Smith": the word right before or after is capitalised, so this is part of another name. */
+    private static boolean capitalisedWordAround(String text, int start, int end) {
+        if (end + 1 < text.length() && text.charAt(end) == ' ' && Character.isUpperCase(text.charAt(end + 1))) {
+            return true;
+        }
+        if (start >= 2 && text.charAt(start - 1) == ' ') {
+            int k = start - 2;
+            while (k >= 0 && Character.isLetter(text.charAt(k))) {
+                k--;
+            }
+            return k + 1 < start - 1 && Character.isUpperCase(text.charAt(k + 1))
+                    && !(k < 0 || text.charAt(k) == '\n' || k >= 1 && text.charAt(k) == ' ' && ".!?".indexOf(
+                    text.charAt(k - 1)) >= 0);
+        }
+        return false;
+    }
+
+    private static boolean overlapsAny(List<Entity> entities, int start, int end) {
+        for (Entity e : entities) {
+            if (e.start() < end && start < e.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A capitalised word after the first, outside every mention found so far: a name no list or rule knows. */
@@ -265,6 +365,10 @@ public final class EntityRecognizer {
                     }
                 }
             }
+            if (companyLength > 0 && companyLength >= listedLength && !headline
+                    && continuesIntoLongerName(tokens, i + companyLength, true)) {
+                companyLength = 0; // "Apple Bank", "Amazon River Authority": another organisation or a place
+            }
             if (companyLength > 0 && companyLength >= listedLength) {
                 CompanyDirectory.Alias alias = CompanyDirectory.best(company.values());
                 int end = i + companyLength;
@@ -301,6 +405,11 @@ public final class EntityRecognizer {
             }
             if (listedLength > 0) {
                 int end = i + listedLength;
+                if ((entry.type() == EntityType.LOCATION || entry.type() == EntityType.ORG) && !headline
+                        && continuesIntoLongerName(tokens, end, false)) {
+                    i++; // "Silicon Valley Bank", "Federal Reserve Board": a longer name the list does not know
+                    continue;
+                }
                 boolean single = listedLength == 1 && !entry.caseExact();
                 if (single) {
                     Decision d = weakDecision(tokens, i, end, headline);
@@ -409,6 +518,34 @@ public final class EntityRecognizer {
             return COMPANY_CUES.contains(cue) && !headline ? Decision.ACCEPT : Decision.NEEDS_SUPPORT;
         }
         return Decision.ACCEPT;
+    }
+
+    /**
+     * True when a listed name at {@code [.., end)} runs on into more capitalised words, so that it is only part of a
+     * longer name ("Silicon Valley Bank"). With {@code headWordsOnly}, only when that run ends in a word that names
+     * an organisation or a place ("Bank", "River"): a company name followed by its product stays a company.
+     */
+    private boolean continuesIntoLongerName(List<NameTokens.NameToken> tokens, int end, boolean headWordsOnly) {
+        if (end >= tokens.size()) {
+            return false;
+        }
+        NameTokens.NameToken next = tokens.get(end);
+        if (!next.isAlnum() || !Character.isUpperCase(next.text().charAt(0)) || !next.spaceBefore()
+                || FREE_FOLLOWERS.contains(next.key()) || LEGAL_SUFFIXES.contains(next.key())
+                || PERSON_TITLES.contains(next.key()) || NOT_NAME_WORDS.contains(next.key())) {
+            return false;
+        }
+        if (!headWordsOnly) {
+            return !isKnownName(tokens, end);
+        }
+        int k = end;
+        while (k < tokens.size() && tokens.get(k).isAlnum() && Character.isUpperCase(tokens.get(k).text().charAt(0))
+                && k - end < 4) {
+            k++;
+        }
+        String last = tokens.get(k - 1).key();
+        return NameFeatures.ORG_HEADS.contains(last) && !LEGAL_SUFFIXES.contains(last)
+                || NameFeatures.LOC_HEADS.contains(last);
     }
 
     private boolean isKnownName(List<NameTokens.NameToken> tokens, int at) {
@@ -654,6 +791,21 @@ public final class EntityRecognizer {
 
     /** Orders the candidates, drops overlaps (the more trusted source wins) and builds the entities. */
     private static List<Entity> resolve(String text, List<Candidate> candidates) {
+        // A statistical name that extends a list or rule match with capitalised words only ("Federal Reserve" in
+        // "FEDERAL RESERVE BANK") is the longer name: it replaces what it contains.
+        List<Candidate> statistical = candidates.stream().filter(c -> c.priority() == STATISTICAL).toList();
+        for (Candidate nf : statistical) {
+            List<Candidate> inside = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (c != nf && c.priority() != STATISTICAL && nf.start() <= c.start() && c.end() <= nf.end()
+                        && (nf.end() - nf.start()) > (c.end() - c.start())) {
+                    inside.add(c);
+                }
+            }
+            if (!inside.isEmpty() && onlyCapitalisedOutside(text, nf, inside)) {
+                candidates.removeAll(inside);
+            }
+        }
         candidates.sort(Comparator.comparingInt(Candidate::priority)
                 .thenComparingInt(c -> -(c.end() - c.start()))
                 .thenComparingInt(Candidate::start));
@@ -680,6 +832,22 @@ public final class EntityRecognizer {
             out.add(new Entity(c.type(), mention, c.start(), c.end(), c.ref()));
         }
         return out;
+    }
+
+    private static boolean onlyCapitalisedOutside(String text, Candidate outer, List<Candidate> inside) {
+        for (NameTokens.NameToken t : NameTokens.tokenize(text, outer.start(), outer.end())) {
+            boolean covered = false;
+            for (Candidate c : inside) {
+                if (c.start() <= t.start() && t.end() <= c.end()) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered && t.isAlnum() && !Character.isUpperCase(t.text().charAt(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String lower(String s) {

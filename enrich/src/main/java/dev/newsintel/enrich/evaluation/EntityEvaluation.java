@@ -47,64 +47,43 @@ public final class EntityEvaluation {
                     : Set.of(EntityType.ORG, EntityType.PERSON, EntityType.LOCATION);
             Map<EntityType, long[]> counts = new EnumMap<>(EntityType.class); // tp, predicted, gold
             int sentences = 0;
+            // The held-back part, grouped into its documents (articles, posts, runs of an agreement) in order:
+            // NewsIntel reads whole documents, one sentence per line here.
+            java.util.LinkedHashMap<String, List<NerCorpus.LabelledSentence>> documents = new java.util.LinkedHashMap<>();
             for (NerCorpus.LabelledSentence s : NerCorpus.read(set, testdata)) {
-                if (!NerCorpus.heldBack(s)) {
-                    continue;
+                if (NerCorpus.heldBack(s)) {
+                    documents.computeIfAbsent(s.document(), k -> new ArrayList<>()).add(s);
                 }
-                sentences++;
+            }
+            for (List<NerCorpus.LabelledSentence> document : documents.values()) {
                 StringBuilder text = new StringBuilder();
-                int[] starts = new int[s.tokens().size()];
-                int[] ends = new int[s.tokens().size()];
-                for (int i = 0; i < s.tokens().size(); i++) {
-                    if (i > 0) {
-                        text.append(' ');
-                    }
-                    starts[i] = text.length();
-                    text.append(s.tokens().get(i));
-                    ends[i] = text.length();
-                }
-                AnalyzedText at = TextProcessor.shared().analyze(text.toString());
-                Set<String> gold = new HashSet<>();
-                for (NerCorpus.Span g : s.spans()) {
-                    if (scored.contains(g.type())) {
-                        gold.add(g.type() + ":" + g.start() + "-" + g.end());
-                        counts.computeIfAbsent(g.type(), k -> new long[3])[2]++;
-                    }
-                }
-                List<String> wrong = new ArrayList<>();
-                for (Entity e : recognizer.recognize(at)) {
-                    EntityType type = e.type() == EntityType.AI_MODEL ? EntityType.PRODUCT : e.type();
-                    if (!scored.contains(type)) {
-                        continue;
-                    }
-                    int first = -1;
-                    int last = -1;
-                    for (int i = 0; i < starts.length; i++) {
-                        if (starts[i] < e.end() && e.start() < ends[i]) {
-                            if (first < 0) {
-                                first = i;
-                            }
-                            last = i;
+                List<int[]> starts = new ArrayList<>();
+                List<int[]> ends = new ArrayList<>();
+                for (NerCorpus.LabelledSentence s : document) {
+                    int[] st = new int[s.tokens().size()];
+                    int[] en = new int[s.tokens().size()];
+                    for (int i = 0; i < s.tokens().size(); i++) {
+                        if (i > 0) {
+                            text.append(' ');
                         }
+                        st[i] = text.length();
+                        text.append(s.tokens().get(i));
+                        en[i] = text.length();
                     }
-                    if (first < 0) {
-                        continue;
-                    }
-                    long[] c = counts.computeIfAbsent(type, k -> new long[3]);
-                    c[1]++;
-                    if (gold.remove(type + ":" + first + "-" + (last + 1))) {
-                        c[0]++;
-                    } else {
-                        wrong.add("+" + type + "[" + String.join(" ", s.tokens().subList(first, last + 1)) + "]");
-                    }
+                    text.append('\n');
+                    starts.add(st);
+                    ends.add(en);
                 }
-                for (String g : gold) {
-                    String[] parts = g.split("[:-]");
-                    wrong.add("-" + parts[0] + "[" + String.join(" ", s.tokens().subList(Integer.parseInt(parts[1]),
-                            Integer.parseInt(parts[2]))) + "]");
-                }
-                if (!wrong.isEmpty()) {
-                    errors.add(set.folder() + ": " + String.join(" ", wrong) + "  ||  " + text);
+                List<Entity> predicted = recognizer.recognize(TextProcessor.shared().analyze(text.toString()));
+                for (int d = 0; d < document.size(); d++) {
+                    NerCorpus.LabelledSentence s = document.get(d);
+                    int[] sentenceStarts = starts.get(d);
+                    int[] sentenceEnds = ends.get(d);
+                    sentences++;
+                    int from = sentenceStarts.length == 0 ? 0 : sentenceStarts[0];
+                    int to = sentenceEnds.length == 0 ? 0 : sentenceEnds[sentenceEnds.length - 1];
+                    score(s, predicted.stream().filter(e -> e.start() >= from && e.end() <= to).toList(),
+                            sentenceStarts, sentenceEnds, scored, counts, errors, set.folder());
                 }
             }
             long tp = 0;
@@ -136,6 +115,53 @@ public final class EntityEvaluation {
             Files.write(Path.of(dump), errors);
         }
         return report;
+    }
+
+    private static void score(NerCorpus.LabelledSentence s, List<Entity> predicted, int[] starts, int[] ends,
+                              Set<EntityType> scored, Map<EntityType, long[]> counts, List<String> errors,
+                              String folder) {
+        Set<String> gold = new HashSet<>();
+        for (NerCorpus.Span g : s.spans()) {
+            if (scored.contains(g.type())) {
+                gold.add(g.type() + ":" + g.start() + "-" + g.end());
+                counts.computeIfAbsent(g.type(), k -> new long[3])[2]++;
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Entity e : predicted) {
+            EntityType type = e.type() == EntityType.AI_MODEL ? EntityType.PRODUCT : e.type();
+            if (!scored.contains(type)) {
+                continue;
+            }
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < starts.length; i++) {
+                if (starts[i] < e.end() && e.start() < ends[i]) {
+                    if (first < 0) {
+                        first = i;
+                    }
+                    last = i;
+                }
+            }
+            if (first < 0) {
+                continue;
+            }
+            long[] c = counts.computeIfAbsent(type, k -> new long[3]);
+            c[1]++;
+            if (gold.remove(type + ":" + first + "-" + (last + 1))) {
+                c[0]++;
+            } else {
+                wrong.add("+" + type + "[" + String.join(" ", s.tokens().subList(first, last + 1)) + "]");
+            }
+        }
+        for (String g : gold) {
+            String[] parts = g.split("[:-]");
+            wrong.add("-" + parts[0] + "[" + String.join(" ", s.tokens().subList(Integer.parseInt(parts[1]),
+                    Integer.parseInt(parts[2]))) + "]");
+        }
+        if (!wrong.isEmpty()) {
+            errors.add(folder + ": " + String.join(" ", wrong) + "  ||  " + String.join(" ", s.tokens()));
+        }
     }
 
     private static List<String> row(String set, String type, long tp, long predicted, long gold) {
