@@ -29,7 +29,7 @@ final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "100", description = "Training iterations (default: 100).")
     int iterations;
 
-    @Option(names = "--algorithm", defaultValue = "MAXENT",
+    @Option(names = "--algorithm", defaultValue = "PERCEPTRON",
             description = "OpenNLP trainer: MAXENT or PERCEPTRON (default: ${DEFAULT-VALUE}).")
     String algorithm;
 

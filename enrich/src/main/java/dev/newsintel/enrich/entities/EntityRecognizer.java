@@ -151,7 +151,8 @@ public final class EntityRecognizer {
         java.util.Map<String, EntityRef> refs = new java.util.HashMap<>();
         Set<String> conflicting = new HashSet<>();
         for (Entity e : found) {
-            if (e.type() != EntityType.PERSON && !(e.canonical() == null
+            if (e.type() != EntityType.PERSON && !((e.canonical() == null || e.canonical().cik() == null
+                    && gazetteer.longest(NameTokens.tokenize(e.text()), 0) == null)
                     && (e.type() == EntityType.ORG || e.type() == EntityType.LOCATION))) {
                 continue; // listed names are matched everywhere already, with their context rules
             }
@@ -641,6 +642,7 @@ public final class EntityRecognizer {
      */
     private void patterns(Sentence sentence, List<NameTokens.NameToken> tokens, List<Candidate> out) {
         boolean aboutModels = MODEL_WORD.matcher(sentence.text()).find();
+        boolean headline = isHeadline(tokens);
         for (int i = 0; i < tokens.size(); i++) {
             NameTokens.NameToken t = tokens.get(i);
             if (!t.isAlnum() || !Character.isUpperCase(t.text().charAt(0))) {
@@ -667,6 +669,19 @@ public final class EntityRecognizer {
                 out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(end - 1).end(), ref, false,
                         4));
                 i = end - 1;
+                continue;
+            }
+            // Capitalised words named as an organisation by their last word or by what follows: "Silvermark
+            // Photonics", "Harbor Point Ventures"; "Kernwerk, a Berlin start-up"; "Maple Vision, which makes"
+            int orgEnd = headline ? i : organisationEnd(tokens, i);
+            if (orgEnd > i) {
+                String name = joined(tokens, i, orgEnd);
+                List<CompanyDirectory.Alias> known = companies.lookup(name);
+                EntityRef ref = known.isEmpty() ? new EntityRef("org:" + Gazetteer.slug(name), name, null, null)
+                        : CompanyDirectory.best(known).company().ref();
+                out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(orgEnd - 1).end(), ref, false,
+                        4));
+                i = orgEnd - 1;
                 continue;
             }
             if (!aboutModels) {
@@ -702,6 +717,64 @@ public final class EntityRecognizer {
                 i = end - 1;
             }
         }
+    }
+
+    /** Last words of company names beyond the legal and institutional ones. */
+    private static final Set<String> COMPANY_HEADS = Set.of("ai", "robotics", "photonics", "semiconductor",
+            "semiconductors", "biosciences", "bio", "biologics", "genomics", "analytics", "ventures", "capital",
+            "labs", "systems", "technologies", "therapeutics", "pharma", "pharmaceuticals", "networks", "aerospace",
+            "motors", "logistics", "holdings", "partners", "insurance", "studios", "microsystems", "electronics",
+            "mining", "minerals", "university", "institute", "foundation", "association", "college", "bancorp");
+    /** What an appositive after a name says about it: "Kernwerk, a Berlin start-up". */
+    private static final Pattern ORG_APPOSITIVE = Pattern.compile("^,\\s+(?:(?:a|an|the)\\s+(?:[\\p{L}\\p{N}.'-]+\\s+){0,6}?"
+            + "(?:start-?up|company|firm|maker|developer|provider|manufacturer|supplier|operator|lender|bank|insurer|"
+            + "retailer|chipmaker|unicorn|group|business|vendor|platform|lab|laboratory)\\b|(?:which|that|whose)\\s+"
+            + "(?:makes|builds|develops|sells|operates|provides|offers|runs|designs|software|app|platform|products)\\b)");
+
+    /**
+     * The end of an organisation's name starting at {@code i}: two to five capitalised words whose last names an
+     * organisation ("Harbor Point Ventures", "Silvermark Photonics"), or capitalised words followed by an
+     * appositive that says so ("Kernwerk, a Berlin start-up"); {@code i} when neither.
+     */
+    private int organisationEnd(List<NameTokens.NameToken> tokens, int i) {
+        NameTokens.NameToken first = tokens.get(i);
+        if (NOT_NAME_WORDS.contains(first.key()) || first.isAllCaps() && first.text().length() > 1
+                && i + 1 < tokens.size() && tokens.get(i + 1).isAllCaps()) {
+            return i; // all-capital runs are headings, not names
+        }
+        int k = i;
+        while (k < tokens.size() && k - i < 5 && tokens.get(k).isAlnum()
+                && Character.isUpperCase(tokens.get(k).text().charAt(0)) && tokens.get(k).spaceBefore() == (k == i
+                ? tokens.get(k).spaceBefore() : true)) {
+            k++;
+        }
+        if (k == i) {
+            return i;
+        }
+        String last = tokens.get(k - 1).key();
+        if (k - i >= 2 && COMPANY_HEADS.contains(last)) {
+            return k;
+        }
+        if (k < tokens.size() && tokens.get(k).text().equals(",") && k - i <= 3) {
+            int from = tokens.get(k).start();
+            int to = Math.min(tokens.get(tokens.size() - 1).end(), from + 120);
+            String rest = restText(tokens, k, to);
+            if (ORG_APPOSITIVE.matcher(rest).find() && !isKnownName(tokens, i)) {
+                return k;
+            }
+        }
+        return i;
+    }
+
+    private static String restText(List<NameTokens.NameToken> tokens, int from, int toOffset) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < tokens.size() && tokens.get(k).end() <= toOffset; k++) {
+            if (k > from && tokens.get(k).spaceBefore()) {
+                sb.append(' ');
+            }
+            sb.append(tokens.get(k).text());
+        }
+        return sb.toString();
     }
 
     private static char lastDigitChar(String s) {
