@@ -465,7 +465,8 @@ public final class AnnouncementExtractor {
                 f.company = company;
                 f.amount = money(amount);
                 f.period = period(sq);
-                f.target = objectAfter(se, s.start() + m.end(), company, EntityType.ORG);
+                EntityRef target = objectAfter(se, s.start() + m.end(), company, EntityType.ORG);
+                f.target = target != null && !target.id().startsWith("name:") ? target : null; // a known investee only
                 f.evidence = new Evidence(text, s.start(), s.end());
                 f.confidence = 0.7 + (noun ? 0 : 0.1) + (f.period != null ? 0.05 : 0) + (company.cik() != null ? 0.1
                         : 0);

@@ -79,6 +79,12 @@ public final class EntityRecognizer {
             "however", "meanwhile", "also", "after", "before", "while", "when", "what", "why", "how", "where",
             "these", "those", "there", "here", "today", "tomorrow", "yesterday", "key", "faq", "tl", "dr");
 
+    /** Common nouns written in capitals that the statistical finder may take for names. */
+    private static final Set<String> COMMON_ACRONYMS = Set.of("AI", "AGI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "NPU",
+            "API", "APIs", "LLM", "LLMs", "ML", "IT", "AR", "VR", "XR", "PC", "PCs", "TV", "EV", "EVs", "IPO", "CEO",
+            "CFO", "CTO", "COO", "HR", "PR", "R&D", "SaaS", "IoT", "5G", "OS", "UI", "UX", "RAM", "SSD", "HBM", "ETF",
+            "GDP", "ESG", "M&A", "Q1", "Q2", "Q3", "Q4", "FY", "YoY", "EPS", "ARR", "B2B", "B2C", "DIY", "FAQ", "PDF",
+            "USB", "LED", "LCD", "OLED", "GPS", "SDK", "ID", "OK");
     /** The priority of the statistical name finder's candidates: the least trusted source. */
     private static final int STATISTICAL = 9;
 
@@ -134,6 +140,9 @@ public final class EntityRecognizer {
                     continue; // every name-like word is already explained: spare the statistical model
                 }
                 for (NameFinder.Name name : nameFinder.find(sentence)) {
+                    if (COMMON_ACRONYMS.contains(text.substring(name.start(), name.end()))) {
+                        continue; // "AI", "GPU": common nouns written in capitals, not names
+                    }
                     accepted.add(new Candidate(name.type(), name.start(), name.end(),
                             link(name.type(), text.substring(name.start(), name.end())), false, STATISTICAL));
                 }
@@ -908,6 +917,7 @@ public final class EntityRecognizer {
     }
 
     private static boolean onlyCapitalisedOutside(String text, Candidate outer, List<Candidate> inside) {
+        boolean extraWord = false;
         for (NameTokens.NameToken t : NameTokens.tokenize(text, outer.start(), outer.end())) {
             boolean covered = false;
             for (Candidate c : inside) {
@@ -916,11 +926,14 @@ public final class EntityRecognizer {
                     break;
                 }
             }
-            if (!covered && t.isAlnum() && !Character.isUpperCase(t.text().charAt(0))) {
-                return false;
+            if (!covered && t.isAlnum()) {
+                if (!Character.isUpperCase(t.text().charAt(0))) {
+                    return false;
+                }
+                extraWord = true;
             }
         }
-        return true;
+        return extraWord; // "AMD." is still AMD
     }
 
     static String lower(String s) {

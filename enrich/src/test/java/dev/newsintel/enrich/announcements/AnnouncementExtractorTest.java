@@ -64,4 +64,64 @@ class AnnouncementExtractorTest {
         assertThat(found).filteredOn(a -> "2.02".equals(a.item())).singleElement()
                 .satisfies(a -> assertThat(a.type()).isEqualTo(AnnouncementType.EARNINGS));
     }
+
+    @Test
+    void theAnnouncerIsTheSubjectOfTheReportedClauseNotTheOutlet() {
+        for (String text : List.of(
+                "Reuters reported that Microsoft will invest $10 billion in data centers in Japan.",
+                "Bloomberg, March 3 — TechCrunch published a story today, reporting that Microsoft announced it "
+                        + "will invest $10 billion in data centers in Japan.",
+                "According to Reuters, Microsoft plans to invest $10 billion in data centers in Japan.")) {
+            assertThat(analyze(text, null)).as(text).singleElement().satisfies(a -> {
+                assertThat(a.type()).isEqualTo(AnnouncementType.INVESTMENT);
+                assertThat(a.company().ticker()).isEqualTo("MSFT");
+            });
+        }
+        // an outlet alone announces nothing
+        assertThat(analyze("Reuters said it will invest $10 million in its newsroom.", null)).isEmpty();
+    }
+
+    @Test
+    void aModelReleaseIsTheObjectOfAReleaseVerbAndNamesItsMaker() {
+        List<Announcement> found = analyze("""
+                Meta released Llama 5 on Tuesday, an open-weight model with 400 billion parameters.
+                With 400 billion parameters, the scale is broadly comparable to the largest version of OpenAI's GPT-OSS.
+                Defensive strategy against Chinese open-source models: DeepSeek R1, Qwen2.5 and others undercut it.
+                """, null);
+        assertThat(found).filteredOn(a -> a.type() == AnnouncementType.MODEL_RELEASE).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.model().name()).isEqualTo("Llama 5");
+                    assertThat(a.model().parameters()).isEqualTo(400_000_000_000L);
+                    assertThat(a.company().ticker()).isEqualTo("META");
+                });
+        // the maker, not the company that mentions it
+        assertThat(analyze("Microsoft said that OpenAI's GPT-6 was released on Monday.", null))
+                .filteredOn(a -> a.type() == AnnouncementType.MODEL_RELEASE).singleElement()
+                .satisfies(a -> assertThat(a.company().name()).isEqualTo("OpenAI"));
+    }
+
+    @Test
+    void anAmountIsNeverAModelName() {
+        List<Announcement> found = analyze("NVIDIA will invest $26 billion (about RMB 178.8 billion) to develop "
+                + "open-weight models, and released Nemotron 4 Ultra.", null);
+        assertThat(found).filteredOn(a -> a.type() == AnnouncementType.MODEL_RELEASE)
+                .extracting(a -> a.model().name()).containsExactly("Nemotron 4 Ultra");
+        assertThat(TextAnalyzer.shared().analyze("The model costs RMB 178.8 billion to train.", null, "d", null,
+                null, null).entities()).noneMatch(e -> e.text().contains("178.8"));
+    }
+
+    @Test
+    void unknownCompaniesNamedByAnAppositiveOrTheirLastWordAnnounce() {
+        assertThat(analyze("Kernwerk, a Berlin start-up that builds test environments, has raised €1.2 million in a "
+                + "pre-seed round.", null)).singleElement().satisfies(a -> {
+                    assertThat(a.type()).isEqualTo(AnnouncementType.FUNDING_ROUND);
+                    assertThat(a.company().name()).isEqualTo("Kernwerk");
+                });
+        assertThat(analyze("Silvermark Photonics, a developer of optics for data-center chips, has been acquired by "
+                + "AMD.", null)).singleElement().satisfies(a -> {
+                    assertThat(a.type()).isEqualTo(AnnouncementType.ACQUISITION);
+                    assertThat(a.company().ticker()).isEqualTo("AMD");
+                    assertThat(a.target().name()).isEqualTo("Silvermark Photonics");
+                });
+    }
 }
