@@ -52,8 +52,11 @@ public final class NerTraining {
      * @param algorithm OpenNLP's {@code MAXENT} (GIS) or {@code PERCEPTRON}
      */
     public static Result train(Path testdata, Path modelOut, int iterations, String algorithm) throws IOException {
-        List<NameSample> samples = new ArrayList<>();
+        // Documents (lists of sentences in order): the name finder's adaptive features remember the names of a
+        // document, so training must see documents whole and forget between them, as the recognizer does.
+        List<List<NameSample>> documents = new ArrayList<>();
         List<String> sources = new ArrayList<>();
+        java.util.Map<String, Integer> weights = weights();
         try (InputStream in = NerTraining.class.getResourceAsStream(OWN_DATA)) {
             if (in == null) {
                 throw new IOException("Missing " + OWN_DATA);
@@ -63,11 +66,14 @@ public final class NerTraining {
             try (ObjectStream<NameSample> stream = new NameSampleDataStream(new CollectionObjectStream<>(lines))) {
                 NameSample s;
                 int n = 0;
+                int weight = weights.getOrDefault("OWN", 1);
                 while ((s = stream.read()) != null) {
-                    samples.add(s);
+                    for (int w = 0; w < weight; w++) {
+                        documents.add(List.of(s));
+                    }
                     n++;
                 }
-                sources.add("project's own annotated sentences: " + n);
+                sources.add("project's own annotated sentences: " + n + (weight > 1 ? " (x" + weight + ")" : ""));
             }
         }
         if (testdata != null) {
@@ -76,19 +82,36 @@ public final class NerTraining {
                     sources.add(set.folder() + ": missing, skipped");
                     continue;
                 }
+                int weight = weights.getOrDefault(set.name(), 1);
+                if (weight == 0) {
+                    sources.add(set.folder() + ": not used");
+                    continue;
+                }
                 int n = 0;
+                java.util.LinkedHashMap<String, List<NameSample>> byDocument = new java.util.LinkedHashMap<>();
                 for (NerCorpus.LabelledSentence s : NerCorpus.read(set, testdata)) {
                     if (NerCorpus.heldBack(s)) {
                         continue;
                     }
-                    samples.add(sample(s));
+                    byDocument.computeIfAbsent(s.document(), k -> new ArrayList<>()).add(sample(s));
                     n++;
                 }
-                sources.add(set.folder() + " (training part, 4/5 by document hash): " + n);
+                for (int w = 0; w < weight; w++) {
+                    documents.addAll(byDocument.values());
+                }
+                sources.add(set.folder() + " (training part, 4/5 by document hash): " + n
+                        + (weight > 1 ? " (x" + weight + ")" : ""));
             }
         }
-        // A fixed shuffle: the same data always gives the same model.
-        Collections.shuffle(samples, new Random(17));
+        // A fixed shuffle of whole documents: the same data always gives the same model.
+        Collections.shuffle(documents, new Random(17));
+        List<NameSample> samples = new ArrayList<>();
+        for (List<NameSample> document : documents) {
+            for (int i = 0; i < document.size(); i++) {
+                NameSample s = document.get(i);
+                samples.add(new NameSample(s.getSentence(), s.getNames(), i == 0));
+            }
+        }
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
@@ -97,7 +120,9 @@ public final class NerTraining {
         // Greedy decoding: a beam of one finds nearly the same names at a third of the cost (measured in bench/).
         params.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, 1);
         byte[] features;
-        try (InputStream in = NerTraining.class.getResourceAsStream(FEATURES)) {
+        String featuresFile = System.getProperty("newsintel.ner.features"); // to try another feature set
+        try (InputStream in = featuresFile != null ? Files.newInputStream(Path.of(featuresFile))
+                : NerTraining.class.getResourceAsStream(FEATURES)) {
             if (in == null) {
                 throw new IOException("Missing " + FEATURES);
             }
@@ -112,6 +137,24 @@ public final class NerTraining {
         int names = samples.stream().mapToInt(s -> s.getNames().length).sum();
         return new Result(samples.size(), names, Files.size(modelOut), sources);
     }
+
+    /**
+     * How many times each source is repeated in training: the project's own news sentences and the in-domain sets
+     * count more than tweets. {@code -Dnewsintel.ner.weights=OWN=3,WIKIGOLD=2,SEC_FILINGS=1,WNUT17=1} overrides it.
+     */
+    static java.util.Map<String, Integer> weights() {
+        String spec = System.getProperty("newsintel.ner.weights", DEFAULT_WEIGHTS);
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.strip().split("=");
+            if (kv.length == 2) {
+                out.put(kv[0].strip().toUpperCase(Locale.ROOT), Integer.parseInt(kv[1].strip()));
+            }
+        }
+        return out;
+    }
+
+    static final String DEFAULT_WEIGHTS = "OWN=1,WIKIGOLD=1,SEC_FILINGS=1,WNUT17=1";
 
     static NameSample sample(NerCorpus.LabelledSentence s) {
         Span[] names = new Span[s.spans().size()];
