@@ -92,8 +92,9 @@ public final class TextAnalyzer {
     }
 
     /**
-     * Drops model and product names that overlap an amount, a percentage or a duration: "RMB 178.8" is money, not a
-     * model with a version. Parameter and token counts may be part of a model's name ("Llama 3.1 405B").
+     * Drops names that overlap an amount or a percentage, and model and product names that overlap a duration: "RMB
+     * 178.8" is money, not a model with a version. Parameter and token counts may be part of a model's name ("Llama
+     * 3.1 405B").
      */
     static List<Entity> withoutAmounts(List<Entity> found, List<Quantity> amounts) {
         if (amounts.isEmpty()) {
@@ -102,18 +103,16 @@ public final class TextAnalyzer {
         List<Entity> kept = new java.util.ArrayList<>(found.size());
         int q = 0;
         for (Entity e : found) {
-            if (e.type() != EntityType.AI_MODEL && e.type() != EntityType.PRODUCT) {
-                kept.add(e);
-                continue;
-            }
+            boolean named = e.type() == EntityType.AI_MODEL || e.type() == EntityType.PRODUCT;
             while (q < amounts.size() && amounts.get(q).end() <= e.start()) {
                 q++;
             }
             boolean overlaps = false;
             for (int k = q; k < amounts.size() && amounts.get(k).start() < e.end(); k++) {
                 QuantityKind kind = amounts.get(k).kind();
-                if (kind != QuantityKind.PARAMETERS && kind != QuantityKind.TOKENS && kind != QuantityKind.COUNT) {
-                    overlaps = true;
+                if (kind == QuantityKind.MONEY || kind == QuantityKind.PERCENT
+                        || named && kind == QuantityKind.DURATION) {
+                    overlaps = true; // no name lies inside an amount ("$111.9 billion", "RMB 178.8 billion")
                     break;
                 }
             }

@@ -63,6 +63,9 @@ public final class AnnouncementExtractor {
     private static final Pattern PARTNERSHIP_NOUN = Pattern.compile("(?i)\\b(announced|formed|signed|struck|"
             + "reached|inked|entered into|launched|unveiled|expanded)\\b.{0,40}\\b(partnership|collaboration|"
             + "alliance|agreement|deal|pact|joint venture)\\b");
+    private static final Pattern NOT_PARTNERSHIP = Pattern.compile("(?i)\\b(merger|plan of merger|acquisition "
+            + "agreement|purchase agreement|credit agreement|loan agreement|indenture|underwriting agreement|"
+            + "employment agreement|separation agreement|severance|lease agreement|settlement agreement)\\b");
     private static final Pattern PARTNERSHIP = Pattern.compile("(?i)\\b(partner(s|ed|ing)? with|partnership with|"
             + "partnership between|collaborat(e|es|ed|ing|ion) with|team(s|ed)? up with|alliance with|joint venture|"
             + "(signed|struck|reached|inked) (an? )?(multi-year |strategic |long-term )?(agreement|deal|pact) with)\\b");
@@ -105,6 +108,7 @@ public final class AnnouncementExtractor {
             Map.entry("3.01", AnnouncementType.REGULATORY));
     /** Items that are only exhibits or housekeeping: no announcement of their own. */
     private static final Set<String> SILENT_ITEMS = Set.of("9.01");
+    private static final Pattern ITEM_NUMBER = Pattern.compile("\\d{1,2}\\.\\d{2}");
 
     /**
      * Verbs and phrases that open a reported clause: "X reported that Y will invest", "according to X, Y plans to",
@@ -217,7 +221,7 @@ public final class AnnouncementExtractor {
         List<Announcement> out = new ArrayList<>();
         Filing filing = context.filing();
         if (filing != null && filing.form() != null && filing.form().toUpperCase(Locale.ROOT).startsWith("8-K")) {
-            out.addAll(itemAnnouncements(analyzed, filing, context, facts));
+            out.addAll(itemAnnouncements(analyzed, entities, filing, context, facts));
         }
         for (Fact f : facts) {
             if (complete(f)) {
@@ -230,7 +234,10 @@ public final class AnnouncementExtractor {
     /** The company a document is mostly about: the filer, or the most mentioned linked company. */
     private EntityRef dominantCompany(List<Entity> entities, DocumentContext context) {
         if (context.filing() != null && context.filing().cik() != null) {
-            return filerRef(context.filing());
+            EntityRef filer = filerRef(context.filing());
+            if (filer != null) {
+                return filer;
+            }
         }
         Map<String, Integer> counts = new HashMap<>();
         Map<String, EntityRef> refs = new HashMap<>();
@@ -251,14 +258,20 @@ public final class AnnouncementExtractor {
         return best == null || bestCount < 2 ? null : refs.get(best);
     }
 
+    /** The filer: by CIK, else by the registrant's name on the list, else the filing's own fields; null if none. */
     private EntityRef filerRef(Filing filing) {
-        try {
-            Company c = companies.byCik(filing.cik());
-            if (c != null) {
-                return c.ref();
+        Company c = companies.byCik(filing.cik());
+        if (c != null) {
+            return c.ref();
+        }
+        if (filing.cik() == null && filing.company() != null && !filing.company().isBlank()) {
+            List<CompanyDirectory.Alias> named = companies.lookup(filing.company().strip());
+            if (!named.isEmpty()) {
+                return named.get(0).company().ref();
             }
-        } catch (IllegalArgumentException ignored) {
-            // not a CIK: fall through to the filing's own fields
+        }
+        if (filing.cik() == null && (filing.company() == null || filing.company().isBlank())) {
+            return null;
         }
         String name = filing.company() == null || filing.company().isBlank() ? "CIK " + filing.cik()
                 : filing.company();
@@ -531,7 +544,12 @@ public final class AnnouncementExtractor {
                 out.add(f);
             }
         }
-        if ((m = PARTNERSHIP.matcher(text)).find() || (m = PARTNERSHIP_NOUN.matcher(text)).find()) {
+        // "entered into an agreement to acquire / to invest / a merger agreement / a credit agreement" is that deal,
+        // not a partnership
+        boolean otherDeal = out.stream().anyMatch(f -> f.type == AnnouncementType.ACQUISITION
+                || f.type == AnnouncementType.INVESTMENT || f.type == AnnouncementType.FUNDING_ROUND)
+                || NOT_PARTNERSHIP.matcher(text).find();
+        if (!otherDeal && ((m = PARTNERSHIP.matcher(text)).find() || (m = PARTNERSHIP_NOUN.matcher(text)).find())) {
             int trigger = s.start() + m.start();
             // "A and B signed an agreement": the first-named party announces
             EntityRef company = firstOrgBefore(se, trigger);
@@ -587,8 +605,11 @@ public final class AnnouncementExtractor {
         }
         if ((m = EARNINGS.matcher(text)).find()) {
             EntityRef company = subjectBefore(s, se, s.start() + m.end() + 40);
-            if (company == null && startsWithPronoun(text)) {
-                company = dominant;
+            if (company == null && (startsWithPronoun(text) || se.stream().noneMatch(x -> x.type() == EntityType.ORG)
+                    && Pattern.compile("^\\W*(total |net |quarterly |fiscal |annual )?(revenue|revenues|net income|"
+                    + "earnings|net sales|operating income|diluted earnings per share)\\b", Pattern.CASE_INSENSITIVE)
+                    .matcher(text).find())) {
+                company = dominant; // "Revenue was $81.4 billion" in the company's own release
             }
             Quantity amount = nearestMoney(sq, s.start() + m.start(), s.start() + m.end());
             boolean reported = Pattern.compile("(?i)\\b(report(s|ed)?|post(s|ed)|announc(es|ed)|rose|fell|grew|"
@@ -832,7 +853,10 @@ public final class AnnouncementExtractor {
         }
         return switch (a.type) {
             case MODEL_RELEASE -> a.modelName.equalsIgnoreCase(b.modelName);
-            case INVESTMENT, FUNDING_ROUND, EARNINGS -> a.amount == null || b.amount == null
+            // one results report per company per document: its figures (revenue, income, EPS) are one fact
+            case EARNINGS -> a.company != null && b.company != null || a.amount == null || b.amount == null
+                    || a.amount.value().compareTo(b.amount.value()) == 0;
+            case INVESTMENT, FUNDING_ROUND -> a.amount == null || b.amount == null
                     || a.amount.value().compareTo(b.amount.value()) == 0 && a.amount.currency().equals(
                     b.amount.currency()) || sameUsd(a.amount, b.amount);
             case ACQUISITION -> a.target == null || b.target == null || a.target.id().equals(b.target.id());
@@ -885,10 +909,17 @@ public final class AnnouncementExtractor {
      * a typed announcement (an acquisition read from an 8.01 section) gives that announcement its item code instead
      * of a generic one.
      */
-    private List<Announcement> itemAnnouncements(AnalyzedText analyzed, Filing filing, DocumentContext context,
-                                                 List<Fact> facts) {
+    private List<Announcement> itemAnnouncements(AnalyzedText analyzed, List<Entity> analyzedEntities, Filing filing,
+                                                 DocumentContext context, List<Fact> facts) {
         List<Announcement> out = new ArrayList<>();
         EntityRef filer = filerRef(filing);
+        if (filer == null) {
+            filer = dominantCompany(analyzedEntities, new DocumentContext(context.documentId(), context.title(),
+                    context.url(), context.source(), context.publishedAt(), null));
+        }
+        if (filer == null) {
+            return out; // an 8-K whose filer nobody can tell: its text facts still stand on their own
+        }
         Set<String> items = new LinkedHashSet<>();
         for (String item : filing.items()) {
             items.add(item.strip());
@@ -899,8 +930,8 @@ public final class AnnouncementExtractor {
             }
         }
         for (String item : items) {
-            if (item.isEmpty() || SILENT_ITEMS.contains(item)) {
-                continue;
+            if (!ITEM_NUMBER.matcher(item).matches() || SILENT_ITEMS.contains(item)) {
+                continue; // exhibits ("EX-99.1") are not items
             }
             Filing.FilingSection section = filing.sections().stream()
                     .filter(sec -> item.equals(sec.item())).findFirst().orElse(null);
@@ -916,7 +947,8 @@ public final class AnnouncementExtractor {
                 }
                 if (typed != null) {
                     typed.item = item;
-                    typed.company = typed.company == null ? filer : typed.company;
+                    // the filer reports its own items: a name read from the text ("111, Inc.") does not replace it
+                    typed.company = typed.company == null || typed.company.cik() == null ? filer : typed.company;
                     continue;
                 }
             }

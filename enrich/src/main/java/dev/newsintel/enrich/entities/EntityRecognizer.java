@@ -471,6 +471,9 @@ public final class EntityRecognizer {
 
     /** The length of a company-name match whose shape is right, or 0. */
     private int validLength(List<NameTokens.NameToken> tokens, int from, int length, CompanyDirectory.Alias alias) {
+        if (alias.name().chars().noneMatch(Character::isLetter)) {
+            return 0; // "111" (from "111, Inc.") is a number in text
+        }
         if (!shapeOk(tokens, from, length, alias.curated() && Gazetteer.caseExact(alias.name()), alias.name())) {
             return 0;
         }

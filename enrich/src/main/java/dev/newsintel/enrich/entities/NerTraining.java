@@ -104,7 +104,7 @@ public final class NerTraining {
             }
         }
         // A fixed shuffle of whole documents: the same data always gives the same model.
-        Collections.shuffle(documents, new Random(17));
+        Collections.shuffle(documents, new Random(Long.getLong("newsintel.ner.seed", 17)));
         List<NameSample> samples = new ArrayList<>();
         for (List<NameSample> document : documents) {
             for (int i = 0; i < document.size(); i++) {

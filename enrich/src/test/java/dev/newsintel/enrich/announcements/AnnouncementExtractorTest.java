@@ -124,4 +124,38 @@ class AnnouncementExtractorTest {
                     assertThat(a.target().name()).isEqualTo("Silvermark Photonics");
                 });
     }
+
+    @Test
+    void anEightKWithoutACikStillHasItsFilerAndExhibitsAreNotItems() {
+        String text = """
+                Item 1.01 Entry into a Material Definitive Agreement.
+                On June 15, 2026, QUALCOMM Incorporated entered into an Agreement and Plan of Merger with Kestrel \
+                Silicon, Inc. under which Qualcomm will acquire Kestrel Silicon.
+                Item 9.01 Financial Statements and Exhibits.
+                """;
+        Filing filing = new Filing(null, "QUALCOMM INC/DE", null, "8-K", null, LocalDate.of(2026, 6, 16), null,
+                List.of("1.01", "EX-99.1", "9.01"), List.of(), List.of(), null);
+        List<Announcement> found = analyze(text, filing);
+        assertThat(found).extracting(Announcement::item).contains("1.01").doesNotContain("EX-99.1", "9.01");
+        assertThat(found).filteredOn(a -> "1.01".equals(a.item())).singleElement()
+                .satisfies(a -> assertThat(a.company().ticker()).isEqualTo("QCOM"));
+        assertThat(found).extracting(Announcement::type).doesNotContain(AnnouncementType.PARTNERSHIP);
+    }
+
+    @Test
+    void aCompanysResultsAreOneEarningsAnnouncement() {
+        List<Announcement> found = analyze("""
+                Microsoft Cloud Strength Drives Fourth Quarter Results
+                Microsoft Corp. today announced the following results for the quarter ended June 30, 2026.
+                Revenue was $81.4 billion and increased 16%.
+                Operating income was $37.4 billion and increased 17%.
+                Net income was $30.2 billion and increased 17%.
+                "Demand for our cloud keeps growing," said the chief executive officer of Microsoft.
+                """, null);
+        assertThat(found).filteredOn(a -> a.type() == AnnouncementType.EARNINGS).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.company().ticker()).isEqualTo("MSFT");
+                    assertThat(a.amount().value()).isEqualByComparingTo("81400000000");
+                });
+    }
 }
