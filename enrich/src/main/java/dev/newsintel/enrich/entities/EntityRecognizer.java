@@ -140,15 +140,73 @@ public final class EntityRecognizer {
                     continue; // every name-like word is already explained: spare the statistical model
                 }
                 for (NameFinder.Name name : nameFinder.find(sentence)) {
-                    if (COMMON_ACRONYMS.contains(text.substring(name.start(), name.end()))) {
-                        continue; // "AI", "GPU": common nouns written in capitals, not names
+                    String mention = text.substring(name.start(), name.end());
+                    if (COMMON_ACRONYMS.contains(mention) || Character.isLowerCase(mention.charAt(0))
+                            && !hasInnerCapital(mention)) {
+                        continue; // "AI", "GPU", "university partnerships": not names
                     }
                     accepted.add(new Candidate(name.type(), name.start(), name.end(),
                             link(name.type(), text.substring(name.start(), name.end())), false, STATISTICAL));
                 }
             }
         }
-        return propagate(text, resolve(text, accepted));
+        return propagate(text, tidy(text, resolve(text, accepted)));
+    }
+
+    /** Titles that come before a name but are not part of it: "Captain Willem Janszoon", "Dr. Ada Mensah". */
+    private static final Set<String> LEADING_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "professor", "sir",
+            "dame", "captain", "capt", "major", "general", "gen", "colonel", "col", "lieutenant", "lt", "sergeant",
+            "admiral", "commander", "president", "senator", "sen", "governor", "gov", "judge", "justice", "king",
+            "queen", "prince", "princess", "pope", "saint", "st", "chancellor", "premier", "minister", "secretary",
+            "ceo", "cfo", "cto", "chairman", "chairwoman", "founder", "co-founder", "reverend", "rev", "bishop",
+            "father", "sister", "brother", "coach", "mayor", "rep", "representative", "emperor", "empress",
+            "archbishop", "cardinal", "lord", "lady");
+
+    /**
+     * Tidies statistical names with what their words say: a person's name does not start with a title ("Major
+     * Saturnino Castro" is "Saturnino Castro") nor end in "Hotel" or "River" (an organisation, a place); a name split
+     * at a middle initial ("Richard A." + "Lupoff") is one name.
+     */
+    private static List<Entity> tidy(String text, List<Entity> found) {
+        List<Entity> out = new ArrayList<>(found.size());
+        for (int k = 0; k < found.size(); k++) {
+            Entity e = found.get(k);
+            if (e.type() != EntityType.PERSON) {
+                out.add(e);
+                continue;
+            }
+            int start = e.start();
+            int end = e.end();
+            // "Richard A." + "Lupoff"
+            if (k + 1 < found.size() && found.get(k + 1).type() == EntityType.PERSON
+                    && text.substring(start, end).matches(".*\\b\\p{Lu}\\.") && found.get(k + 1).start() == end + 1
+                    && text.charAt(end) == ' ') {
+                end = found.get(k + 1).end();
+                k++;
+            }
+            // leading titles
+            String mention = text.substring(start, end);
+            int space;
+            while ((space = mention.indexOf(' ')) > 0 && LEADING_TITLES.contains(
+                    lower(mention.substring(0, space)).replace(".", ""))) {
+                start += space + 1;
+                mention = text.substring(start, end);
+            }
+            String last = lower(mention.substring(mention.lastIndexOf(' ') + 1));
+            EntityType type = e.type();
+            EntityRef ref = e.canonical();
+            if (mention.indexOf(' ') > 0 && NameFeatures.ORG_HEADS.contains(last)) {
+                type = EntityType.ORG;
+            } else if (mention.indexOf(' ') > 0 && NameFeatures.LOC_HEADS.contains(last)) {
+                type = EntityType.LOCATION;
+            }
+            if (mention.isBlank()) {
+                continue;
+            }
+            out.add(start == e.start() && end == e.end() && type == e.type() ? e
+                    : new Entity(type, mention, start, end, ref));
+        }
+        return out;
     }
 
     /**
@@ -519,7 +577,7 @@ public final class EntityRecognizer {
         }
         boolean sentenceStart = prev == null;
         if (next != null && next.isAlnum() && next.isCapitalized() && !FREE_FOLLOWERS.contains(next.key())
-                && !headline && !isKnownName(tokens, end)) {
+                && !COMMON_ACRONYMS.contains(next.text()) && !headline && !isKnownName(tokens, end)) {
             return Decision.REJECT; // "Amazon River", "Apple Watch", "Southern California"
         }
         if (!sentenceStart && prev.isAlnum() && prev.isCapitalized() && !headline
@@ -686,6 +744,9 @@ public final class EntityRecognizer {
             // Capitalised words named as an organisation by their last word or by what follows: "Silvermark
             // Photonics", "Harbor Point Ventures"; "Kernwerk, a Berlin start-up"; "Maple Vision, which makes"
             int orgEnd = headline ? i : organisationEnd(tokens, i);
+            if (orgEnd > i && i == 0 && orgEnd >= tokens.size() - 1) {
+                orgEnd = i; // the whole line: a heading ("Ethical AI"), not a name in a sentence
+            }
             if (orgEnd > i) {
                 String name = joined(tokens, i, orgEnd);
                 List<CompanyDirectory.Alias> known = companies.lookup(name);
@@ -732,11 +793,15 @@ public final class EntityRecognizer {
     }
 
     /** Last words of company names beyond the legal and institutional ones. */
-    private static final Set<String> COMPANY_HEADS = Set.of("ai", "robotics", "photonics", "semiconductor",
+    private static final Set<String> COMPANY_HEADS = Set.of("robotics", "photonics", "semiconductor",
             "semiconductors", "biosciences", "bio", "biologics", "genomics", "analytics", "ventures", "capital",
             "labs", "systems", "technologies", "therapeutics", "pharma", "pharmaceuticals", "networks", "aerospace",
             "motors", "logistics", "holdings", "partners", "insurance", "studios", "microsystems", "electronics",
             "mining", "minerals", "university", "institute", "foundation", "association", "college", "bancorp");
+    /** Words before "AI" that make a kind of AI, not a company: adjectives and a few nouns used as them. */
+    private static final Pattern AI_ADJECTIVE = Pattern.compile(".*(al|ive|ble|ic|ous|ful|ed|ing|ent|ant|ary|ory)"
+            + "|open|enterprise|sovereign|edge|cloud|frontier|general|narrow|strong|weak|physical|embodied|the|of|"
+            + "for|and|in|on|with|at|by");
     /** What an appositive after a name says about it: "Kernwerk, a Berlin start-up". */
     private static final Pattern ORG_APPOSITIVE = Pattern.compile("^,\\s+(?:(?:a|an|the)\\s+(?:[\\p{L}\\p{N}.'-]+\\s+){0,6}?"
             + "(?:start-?up|company|firm|maker|developer|provider|manufacturer|supplier|operator|lender|bank|insurer|"
@@ -766,6 +831,9 @@ public final class EntityRecognizer {
         String last = tokens.get(k - 1).key();
         if (k - i >= 2 && COMPANY_HEADS.contains(last)) {
             return k;
+        }
+        if (k - i >= 2 && last.equals("ai") && !AI_ADJECTIVE.matcher(tokens.get(k - 2).key()).matches()) {
+            return k; // "Tandem Health AI", "Moonshot AI"; not "Generative AI", "Ethical AI", "Open AI"
         }
         if (k < tokens.size() && tokens.get(k).text().equals(",") && k - i <= 3) {
             int from = tokens.get(k).start();
@@ -887,7 +955,8 @@ public final class EntityRecognizer {
                     inside.add(c);
                 }
             }
-            if (!inside.isEmpty() && onlyCapitalisedOutside(text, nf, inside)) {
+            boolean linked = inside.stream().anyMatch(c -> c.ref() != null && c.ref().cik() != null);
+            if (!inside.isEmpty() && !linked && onlyCapitalisedOutside(text, nf, inside)) {
                 candidates.removeAll(inside);
             }
         }
@@ -930,7 +999,8 @@ public final class EntityRecognizer {
                 }
             }
             if (!covered && t.isAlnum()) {
-                if (!Character.isUpperCase(t.text().charAt(0))) {
+                if (!Character.isUpperCase(t.text().charAt(0)) || COMMON_ACRONYMS.contains(t.text())
+                        || COMMON_ACRONYMS.contains(t.text() + "s")) {
                     return false;
                 }
                 extraWord = true;
