@@ -33,9 +33,11 @@ final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand there is nothing to measure: say what can be, and fail (exit code 2). */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "Missing what to evaluate: extraction, quantities, entities, linking or announcements");
     }
 
     /** Options every evaluation shares. */
