@@ -195,7 +195,7 @@ public final class EntityRecognizer {
             String last = lower(mention.substring(mention.lastIndexOf(' ') + 1));
             EntityType type = e.type();
             EntityRef ref = e.canonical();
-            if (mention.indexOf(' ') > 0 && NameFeatures.ORG_HEADS.contains(last)) {
+            if (mention.indexOf(' ') > 0 && (NameFeatures.ORG_HEADS.contains(last) || COMPANY_HEADS.contains(last))) {
                 type = EntityType.ORG;
             } else if (mention.indexOf(' ') > 0 && NameFeatures.LOC_HEADS.contains(last)) {
                 type = EntityType.LOCATION;
@@ -927,6 +927,10 @@ public final class EntityRecognizer {
         }
         if (words < 2) {
             return i;
+        }
+        String last = tokens.get(k - 1).key();
+        if (COMPANY_HEADS.contains(last) || NameFeatures.ORG_HEADS.contains(last) || NameFeatures.LOC_HEADS.contains(last)) {
+            return i; // "Amberwave Semiconductor said": an organisation, not a person
         }
         // a company or listed name inside is not a person
         for (int j = i; j < k; j++) {

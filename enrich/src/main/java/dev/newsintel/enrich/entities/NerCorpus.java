@@ -61,7 +61,7 @@ public final class NerCorpus {
     static EntityType type(String tag) {
         return switch (tag.toLowerCase(Locale.ROOT)) {
             case "per", "person" -> EntityType.PERSON;
-            case "org", "corporation", "group" -> EntityType.ORG;
+            case "org", "organization", "corporation", "group" -> EntityType.ORG;
             case "loc", "location" -> EntityType.LOCATION;
             case "product" -> EntityType.PRODUCT;
             default -> null;
@@ -132,6 +132,43 @@ public final class NerCorpus {
         tokens.clear();
         tags.clear();
         return true;
+    }
+
+    /** The project's own annotated news sentences, bundled with the model's training data (OpenNLP format). */
+    public static final String OWN_SENTENCES = "/dev/newsintel/enrich/entities/ner-train-newsintel.txt";
+    /** The key and name under which the project's own sentences are reported. */
+    public static final String OWN = "newsintel-news";
+
+    /**
+     * The project's own annotated news sentences as labelled sentences, each its own document (keyed by its text, so
+     * adding sentences never moves another across the held-back split).
+     */
+    public static List<LabelledSentence> ownSentences() throws IOException {
+        List<LabelledSentence> out = new ArrayList<>();
+        try (java.io.InputStream in = NerCorpus.class.getResourceAsStream(OWN_SENTENCES)) {
+            if (in == null) {
+                throw new IOException("Missing " + OWN_SENTENCES);
+            }
+            String own = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> lines = own.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            try (opennlp.tools.util.ObjectStream<opennlp.tools.namefind.NameSample> stream =
+                         new opennlp.tools.namefind.NameSampleDataStream(
+                                 new opennlp.tools.util.CollectionObjectStream<>(lines))) {
+                opennlp.tools.namefind.NameSample sample;
+                while ((sample = stream.read()) != null) {
+                    List<Span> spans = new ArrayList<>();
+                    for (opennlp.tools.util.Span name : sample.getNames()) {
+                        EntityType type = type(name.getType());
+                        if (type != null) {
+                            spans.add(new Span(type, name.getStart(), name.getEnd()));
+                        }
+                    }
+                    List<String> tokens = List.of(sample.getSentence());
+                    out.add(new LabelledSentence(OWN + ":" + String.join(" ", tokens), tokens, spans));
+                }
+            }
+        }
+        return out;
     }
 
     /**
