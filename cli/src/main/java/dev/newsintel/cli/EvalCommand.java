@@ -33,6 +33,7 @@ final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand there is nothing to measure: say what can be, and fail (exit code 2). */
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name what to evaluate: "

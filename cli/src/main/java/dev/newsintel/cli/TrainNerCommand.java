@@ -29,6 +29,10 @@ final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "100", description = "Training iterations (default: 100).")
     int iterations;
 
+    @Option(names = "--algorithm", defaultValue = "PERCEPTRON",
+            description = "OpenNLP trainer: MAXENT or PERCEPTRON (default: ${DEFAULT-VALUE}).")
+    String algorithm;
+
     @Spec
     CommandSpec spec;
 
@@ -37,7 +41,7 @@ final class TrainNerCommand implements Callable<Integer> {
         if (testdata != null && !Files.isDirectory(testdata)) {
             throw new IOException("No such folder: " + testdata);
         }
-        NerTraining.Result r = NerTraining.train(testdata, out, iterations);
+        NerTraining.Result r = NerTraining.train(testdata, out, iterations, algorithm);
         var console = spec.commandLine().getOut();
         r.sources().forEach(s -> console.println("  " + s));
         console.printf("Trained on %d sentences (%d names); wrote %s (%d bytes)%n", r.sentences(), r.names(), out,

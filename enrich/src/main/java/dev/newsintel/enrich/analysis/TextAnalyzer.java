@@ -14,8 +14,10 @@ import dev.newsintel.enrich.nlp.TextProcessor;
 import dev.newsintel.enrich.quantities.QuantityExtractor;
 import dev.newsintel.events.Announcement;
 import dev.newsintel.events.Entity;
+import dev.newsintel.events.EntityType;
 import dev.newsintel.events.Filing;
 import dev.newsintel.events.Quantity;
+import dev.newsintel.events.QuantityKind;
 
 /**
  * The one entry point of text analysis: sentences and tokens, then entities (linked to companies), quantities and
@@ -83,9 +85,41 @@ public final class TextAnalyzer {
         }
         String analysed = text.length() > MAX_ANALYZED_CHARS ? text.substring(0, MAX_ANALYZED_CHARS) : text;
         AnalyzedText at = processor.analyze(analysed);
-        List<Entity> found = entities.recognize(at);
         List<Quantity> amounts = quantities.extract(analysed, context.filing());
+        List<Entity> found = withoutAmounts(entities.recognize(at), amounts);
         List<Announcement> facts = announcements.extract(at, found, amounts, context);
         return new Analysis(found, amounts, facts);
+    }
+
+    /**
+     * Drops names that overlap an amount or a percentage, and model and product names that overlap a duration: "RMB
+     * 178.8" is money, not a model with a version. Parameter and token counts may be part of a model's name ("Llama
+     * 3.1 405B").
+     */
+    static List<Entity> withoutAmounts(List<Entity> found, List<Quantity> amounts) {
+        if (amounts.isEmpty()) {
+            return found;
+        }
+        List<Entity> kept = new java.util.ArrayList<>(found.size());
+        int q = 0;
+        for (Entity e : found) {
+            boolean named = e.type() == EntityType.AI_MODEL || e.type() == EntityType.PRODUCT;
+            while (q < amounts.size() && amounts.get(q).end() <= e.start()) {
+                q++;
+            }
+            boolean overlaps = false;
+            for (int k = q; k < amounts.size() && amounts.get(k).start() < e.end(); k++) {
+                QuantityKind kind = amounts.get(k).kind();
+                if (kind == QuantityKind.MONEY || kind == QuantityKind.PERCENT
+                        || named && kind == QuantityKind.DURATION) {
+                    overlaps = true; // no name lies inside an amount ("$111.9 billion", "RMB 178.8 billion")
+                    break;
+                }
+            }
+            if (!overlaps) {
+                kept.add(e);
+            }
+        }
+        return kept;
     }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.newsintel.enrich.entities.Company;
 import dev.newsintel.enrich.entities.CompanyDirectory;
+import dev.newsintel.enrich.entities.KnownNames;
 import dev.newsintel.enrich.nlp.AnalyzedText;
 import dev.newsintel.enrich.nlp.Sentence;
 import dev.newsintel.enrich.quantities.Currencies;
@@ -62,13 +63,16 @@ public final class AnnouncementExtractor {
     private static final Pattern PARTNERSHIP_NOUN = Pattern.compile("(?i)\\b(announced|formed|signed|struck|"
             + "reached|inked|entered into|launched|unveiled|expanded)\\b.{0,40}\\b(partnership|collaboration|"
             + "alliance|agreement|deal|pact|joint venture)\\b");
+    private static final Pattern NOT_PARTNERSHIP = Pattern.compile("(?i)\\b(merger|plan of merger|acquisition "
+            + "agreement|purchase agreement|credit agreement|loan agreement|indenture|underwriting agreement|"
+            + "employment agreement|separation agreement|severance|lease agreement|settlement agreement)\\b");
     private static final Pattern PARTNERSHIP = Pattern.compile("(?i)\\b(partner(s|ed|ing)? with|partnership with|"
             + "partnership between|collaborat(e|es|ed|ing|ion) with|team(s|ed)? up with|alliance with|joint venture|"
             + "(signed|struck|reached|inked) (an? )?(multi-year |strategic |long-term )?(agreement|deal|pact) with)\\b");
     private static final Pattern RELEASE = Pattern.compile("(?i)\\b(releas(e|es|ed|ing)|launch(es|ed|ing)?|"
-            + "unveil(s|ed|ing)?|introduc(e|es|ed|ing)|debut(s|ed)?|roll(s|ed)? out|open-sourc(e|es|ed)|"
+            + "unveil(s|ed|ing)?|introduc(e|es|ed|ing)|debut(s|ed)?|roll(s|ed)? out|open-sourc(es|ed|ing)|"
             + "made available|makes available|ship(s|ped)|announc(e|es|ed)|rolled out|rolling out|unveiling|"
-            + "available (today|now))\\b");
+            + "available (today|now)|ma(de|kes|king)\\b(?=[^.;]{0,120}\\bavailable\\b))\\b");
     private static final Pattern PRODUCT_WORDS = Pattern.compile("(?i)\\b(chip|chips|gpu|gpus|processor|device|"
             + "platform|service|product|system|server|phone|laptop|app|software|supercomputer|accelerator)\\b");
     private static final Pattern EARNINGS = Pattern.compile("(?i)\\b(revenue|revenues|net income|earnings|net "
@@ -104,11 +108,36 @@ public final class AnnouncementExtractor {
             Map.entry("3.01", AnnouncementType.REGULATORY));
     /** Items that are only exhibits or housekeeping: no announcement of their own. */
     private static final Set<String> SILENT_ITEMS = Set.of("9.01");
+    private static final Pattern ITEM_NUMBER = Pattern.compile("\\d{1,2}\\.\\d{2}");
+
+    /**
+     * Verbs and phrases that open a reported clause: "X reported that Y will invest", "according to X, Y plans to",
+     * "X said Y ...". The announcer is the subject of the innermost clause, not the outlet or person reporting it.
+     */
+    private static final Pattern REPORTING = Pattern.compile("(?i)\\b(?:according to\\b[^,;:]{1,120}[,;:]|"
+            + "(?:reported|reports|reporting|report|said|says|say|saying|announced|announces|announcing|stated|states|"
+            + "noted|notes|wrote|writes|writing|believes|believed|confirmed|confirms|revealed|reveals|learned|learnt|"
+            + "claimed|claims|suggested|suggests|added|explained|cited|citing|told\\s+[^,;]{1,40}?)\\b(?:\\s+that\\b)?)");
+    /** Between a release verb and its model: a comparison or a list of others, not the released thing. */
+    private static final Pattern NOT_THE_RELEASED = Pattern.compile("(?i)[;:]|\\b(than|like|such as|compared|"
+            + "comparable|versus|vs|rivals?|against|including|similar|beats?|outperform\\w*|instead of|competitors?|"
+            + "alternative|based on|built on|fine-tuned|powered by|uses|using|run|runs|running)\\b");
+    /** From a model to a release verb after it: "Nemotron 3 Super, released Tuesday", "Gemma 4 is now available". */
+    private static final Pattern RELEASED_AFTER = Pattern.compile("(?i)^\\s*(?:,[^,;:]{0,60},\\s*)?"
+            + "(?:,?\\s*(?:which|that)\\s+[^,;:]{0,40}?\\s+|\\s*(?:is|was|are)\\s+(?:a|an|the)\\s+[^,;:]{0,80}\\b(?:models?|"
+            + "llms?|systems?|versions?|family)\\s+)?(?:(?:is|was|were|are|has been|have been|will be|gets|got|being|"
+            + "now|officially|generally|also|today|publicly|quietly|finally)\\s+)*$");
 
     private final CompanyDirectory companies;
+    private final KnownNames known;
 
     public AnnouncementExtractor(CompanyDirectory companies) {
+        this(companies, KnownNames.bundled());
+    }
+
+    public AnnouncementExtractor(CompanyDirectory companies, KnownNames known) {
         this.companies = companies;
+        this.known = known;
     }
 
     /** One fact being assembled from one or more sentences. */
@@ -166,9 +195,17 @@ public final class AnnouncementExtractor {
             }
             boolean modelHandled = false;
             Fact model = modelRelease(s, se, sq, dominant);
+            Fact named;
             if (model != null) {
                 lastModel = merge(facts, model);
                 modelHandled = true;
+            } else if ((named = releaseOf(facts, se)) != null && hasParameterFacts(s, sq)) {
+                // "Nemotron 3 Super has 128 billion parameters" after its release
+                if (addModelDetails(named, s, sq)) {
+                    named.lastSentence = s.index();
+                    lastModel = named;
+                    modelHandled = true;
+                }
             } else if (lastModel != null && s.index() - lastModel.lastSentence <= FOLLOW_UP_SENTENCES
                     && se.stream().noneMatch(x -> x.type() == EntityType.AI_MODEL)
                     && MODEL_REFERENCE.matcher(text).find()) {
@@ -184,7 +221,7 @@ public final class AnnouncementExtractor {
         List<Announcement> out = new ArrayList<>();
         Filing filing = context.filing();
         if (filing != null && filing.form() != null && filing.form().toUpperCase(Locale.ROOT).startsWith("8-K")) {
-            out.addAll(itemAnnouncements(analyzed, filing, context, facts));
+            out.addAll(itemAnnouncements(analyzed, entities, filing, context, facts));
         }
         for (Fact f : facts) {
             if (complete(f)) {
@@ -197,7 +234,10 @@ public final class AnnouncementExtractor {
     /** The company a document is mostly about: the filer, or the most mentioned linked company. */
     private EntityRef dominantCompany(List<Entity> entities, DocumentContext context) {
         if (context.filing() != null && context.filing().cik() != null) {
-            return filerRef(context.filing());
+            EntityRef filer = filerRef(context.filing());
+            if (filer != null) {
+                return filer;
+            }
         }
         Map<String, Integer> counts = new HashMap<>();
         Map<String, EntityRef> refs = new HashMap<>();
@@ -218,14 +258,20 @@ public final class AnnouncementExtractor {
         return best == null || bestCount < 2 ? null : refs.get(best);
     }
 
+    /** The filer: by CIK, else by the registrant's name on the list, else the filing's own fields; null if none. */
     private EntityRef filerRef(Filing filing) {
-        try {
-            Company c = companies.byCik(filing.cik());
-            if (c != null) {
-                return c.ref();
+        Company c = companies.byCik(filing.cik());
+        if (c != null) {
+            return c.ref();
+        }
+        if (filing.cik() == null && filing.company() != null && !filing.company().isBlank()) {
+            List<CompanyDirectory.Alias> named = companies.lookup(filing.company().strip());
+            if (!named.isEmpty()) {
+                return named.get(0).company().ref();
             }
-        } catch (IllegalArgumentException ignored) {
-            // not a CIK: fall through to the filing's own fields
+        }
+        if (filing.cik() == null && (filing.company() == null || filing.company().isBlank())) {
+            return null;
         }
         String name = filing.company() == null || filing.company().isBlank() ? "CIK " + filing.cik()
                 : filing.company();
@@ -235,36 +281,78 @@ public final class AnnouncementExtractor {
 
     // ---------------------------------------------------------------- model releases
 
+    /**
+     * A model release: a versioned model name that is the object of a release verb ("NVIDIA introduced Nemotron 3
+     * Super", "Gemma 4 is now available"), not one compared with or listed beside it ("comparable to GPT-OSS",
+     * "rivals such as DeepSeek R1"). The company is the model's maker when the lists know it, else the subject of the
+     * release verb. Sentences that only give facts (parameters, context) add to a release found elsewhere.
+     */
     private Fact modelRelease(Sentence s, List<Entity> se, List<Quantity> sq, EntityRef dominant) {
-        Entity model = null;
-        for (Entity x : se) {
-            if (x.type() == EntityType.AI_MODEL) {
-                model = x;
-                break;
+        String text = s.text();
+        Matcher trigger = RELEASE.matcher(text);
+        while (trigger.find()) {
+            for (Entity model : se) {
+                if (model.type() != EntityType.AI_MODEL || !validModelName(model, sq)) {
+                    continue;
+                }
+                int mStart = model.start() - s.start();
+                int mEnd = model.end() - s.start();
+                boolean object = mStart >= trigger.end() && mStart - trigger.end() <= 100
+                        && !NOT_THE_RELEASED.matcher(text.substring(trigger.end(), mStart)).find();
+                boolean passive = mEnd <= trigger.start() && trigger.group().toLowerCase(Locale.ROOT)
+                        .matches("(released|launched|unveiled|introduced|debuted|rolled out|rolling out|open-sourced"
+                                + "|made available|available (today|now)|shipped|announced)")
+                        && RELEASED_AFTER.matcher(text.substring(mEnd, trigger.start())).matches();
+                if (!object && !passive) {
+                    continue;
+                }
+                // "first Nemotron model in 2023" is history, not this release: the bare family name is not enough
+                boolean versioned = !model.text().equalsIgnoreCase(familyOf(model.text()));
+                boolean hasFacts = hasParameterFacts(s, sq);
+                if (!versioned && !hasFacts) {
+                    continue;
+                }
+                Fact f = new Fact(AnnouncementType.MODEL_RELEASE);
+                f.modelName = model.canonical() != null ? model.canonical().name() : model.text();
+                EntityRef maker = known.makerOf(f.modelName);
+                EntityRef subject = subject(s, se, s.start() + Math.min(trigger.start(), mStart), dominant);
+                f.company = maker != null ? maker : subject;
+                f.evidence = new Evidence(text, s.start(), s.end());
+                boolean makerSays = maker == null || subject != null && maker.id().equals(subject.id());
+                f.confidence = 0.75 + (f.company != null ? 0.1 : 0) + (versioned ? 0.05 : 0) - (makerSays ? 0 : 0.1);
+                f.lastSentence = s.index();
+                addModelDetails(f, s, sq);
+                return f;
             }
         }
-        if (model == null) {
-            return null;
+        return null;
+    }
+
+    /** A model name is never an amount ("RMB 178.8") and has a letter. */
+    private static boolean validModelName(Entity model, List<Quantity> sq) {
+        for (Quantity q : sq) {
+            if (q.start() < model.end() && model.start() < q.end() && q.kind() != QuantityKind.PARAMETERS
+                    && q.kind() != QuantityKind.TOKENS) {
+                return false;
+            }
         }
-        Matcher trigger = RELEASE.matcher(s.text());
-        boolean hasTrigger = trigger.find();
-        boolean hasFacts = hasParameterFacts(s, sq);
-        if (!hasTrigger && !hasFacts) {
-            return null;
+        return model.text().chars().anyMatch(Character::isLetter);
+    }
+
+    /** The release already found for a model this sentence names, to add its facts to. */
+    private static Fact releaseOf(List<Fact> facts, List<Entity> se) {
+        for (Entity x : se) {
+            if (x.type() != EntityType.AI_MODEL) {
+                continue;
+            }
+            String name = x.canonical() != null ? x.canonical().name() : x.text();
+            for (Fact f : facts) {
+                if (f.type == AnnouncementType.MODEL_RELEASE && f.modelName.equalsIgnoreCase(name)) {
+                    return f;
+                }
+            }
         }
-        // "first Nemotron model in 2023" is history, not this release: the bare family name is not enough
-        boolean versioned = !model.text().equalsIgnoreCase(familyOf(model.text()));
-        if (!versioned && !hasFacts) {
-            return null;
-        }
-        Fact f = new Fact(AnnouncementType.MODEL_RELEASE);
-        f.modelName = model.canonical() != null ? model.canonical().name() : model.text();
-        f.company = subject(se, hasTrigger ? s.start() + trigger.start() : model.start(), dominant);
-        f.evidence = new Evidence(s.text(), s.start(), s.end());
-        f.confidence = 0.55 + (hasTrigger ? 0.2 : 0) + (f.company != null ? 0.15 : 0) + (versioned ? 0.05 : 0);
-        f.lastSentence = s.index();
-        addModelDetails(f, s, sq);
-        return f;
+        return null;
     }
 
     private static String familyOf(String modelName) {
@@ -379,7 +467,7 @@ public final class AnnouncementExtractor {
         // INVESTMENT: "NVIDIA will invest $26 billion", "Nvidia's $26 billion investment"
         if ((m = INVEST_VERB.matcher(text)).find() || (m = INVEST_NOUN.matcher(text)).find()) {
             int trigger = s.start() + m.start();
-            EntityRef company = subjectBefore(se, trigger);
+            EntityRef company = subjectBefore(s, se, trigger);
             boolean noun = INVEST_NOUN.matcher(m.group()).matches();
             if (company == null && !noun && startsWithPronoun(text)) {
                 company = dominant;
@@ -390,7 +478,8 @@ public final class AnnouncementExtractor {
                 f.company = company;
                 f.amount = money(amount);
                 f.period = period(sq);
-                f.target = objectAfter(se, s.start() + m.end(), company, EntityType.ORG);
+                EntityRef target = objectAfter(se, s.start() + m.end(), company, EntityType.ORG);
+                f.target = target != null && !target.id().startsWith("name:") ? target : null; // a known investee only
                 f.evidence = new Evidence(text, s.start(), s.end());
                 f.confidence = 0.7 + (noun ? 0 : 0.1) + (f.period != null ? 0.05 : 0) + (company.cik() != null ? 0.1
                         : 0);
@@ -400,14 +489,14 @@ public final class AnnouncementExtractor {
         }
         if ((m = FUNDING.matcher(text)).find() && !NOT_FUNDING.matcher(text).find()) {
             int trigger = s.start() + m.start();
-            EntityRef company = subjectBefore(se, trigger);
+            EntityRef company = subjectBefore(s, se, trigger);
             EntityRef leadInvestor = null;
             Matcher ledRound = LED_ROUND.matcher(text);
             if (ledRound.find()) {
                 // "Brookline Ventures led a $40 million Series B in Tandem Health AI"
                 EntityRef raiser = objectAfter(se, s.start() + ledRound.end(), null, EntityType.ORG);
                 if (raiser != null) {
-                    leadInvestor = subjectBefore(se, s.start() + ledRound.start());
+                    leadInvestor = subjectBefore(s, se, s.start() + ledRound.start());
                     company = raiser;
                 }
             }
@@ -431,13 +520,13 @@ public final class AnnouncementExtractor {
         }
         if ((m = ACQUISITION.matcher(text)).find()) {
             int trigger = s.start() + m.start();
-            EntityRef company = subjectBefore(se, trigger);
+            EntityRef company = subjectBefore(s, se, trigger);
             EntityRef target = objectAfter(se, s.start() + m.end(), company, EntityType.ORG);
             Matcher passive = PASSIVE_ACQUISITION.matcher(text);
             if (passive.find()) {
                 // "X has been acquired by Y": Y is the buyer
                 EntityRef buyer = objectAfter(se, s.start() + passive.end(), null, EntityType.ORG);
-                EntityRef acquired = subjectBefore(se, s.start() + passive.start());
+                EntityRef acquired = subjectBefore(s, se, s.start() + passive.start());
                 if (buyer != null && acquired != null) {
                     company = buyer;
                     target = acquired;
@@ -455,7 +544,12 @@ public final class AnnouncementExtractor {
                 out.add(f);
             }
         }
-        if ((m = PARTNERSHIP.matcher(text)).find() || (m = PARTNERSHIP_NOUN.matcher(text)).find()) {
+        // "entered into an agreement to acquire / to invest / a merger agreement / a credit agreement" is that deal,
+        // not a partnership
+        boolean otherDeal = out.stream().anyMatch(f -> f.type == AnnouncementType.ACQUISITION
+                || f.type == AnnouncementType.INVESTMENT || f.type == AnnouncementType.FUNDING_ROUND)
+                || NOT_PARTNERSHIP.matcher(text).find();
+        if (!otherDeal && ((m = PARTNERSHIP.matcher(text)).find() || (m = PARTNERSHIP_NOUN.matcher(text)).find())) {
             int trigger = s.start() + m.start();
             // "A and B signed an agreement": the first-named party announces
             EntityRef company = firstOrgBefore(se, trigger);
@@ -494,7 +588,7 @@ public final class AnnouncementExtractor {
             String named = product == null && PRODUCT_WORDS.matcher(text).find() ? namedAfter(text, m.end()) : null;
             boolean newThing = product != null || named != null || Pattern.compile("(?i)\\bnew\\b").matcher(text)
                     .find() && PRODUCT_WORDS.matcher(text).find();
-            EntityRef company = subjectBefore(se, s.start() + m.start());
+            EntityRef company = subjectBefore(s, se, s.start() + m.start());
             boolean verb = !m.group().toLowerCase(Locale.ROOT).startsWith("announc") || product != null;
             if (company != null && newThing && verb) {
                 Fact f = new Fact(AnnouncementType.PRODUCT_LAUNCH);
@@ -510,9 +604,12 @@ public final class AnnouncementExtractor {
             }
         }
         if ((m = EARNINGS.matcher(text)).find()) {
-            EntityRef company = subjectBefore(se, s.start() + m.end() + 40);
-            if (company == null && startsWithPronoun(text)) {
-                company = dominant;
+            EntityRef company = subjectBefore(s, se, s.start() + m.end() + 40);
+            if (company == null && (startsWithPronoun(text) || se.stream().noneMatch(x -> x.type() == EntityType.ORG)
+                    && Pattern.compile("^\\W*(total |net |quarterly |fiscal |annual )?(revenue|revenues|net income|"
+                    + "earnings|net sales|operating income|diluted earnings per share)\\b", Pattern.CASE_INSENSITIVE)
+                    .matcher(text).find())) {
+                company = dominant; // "Revenue was $81.4 billion" in the company's own release
             }
             Quantity amount = nearestMoney(sq, s.start() + m.start(), s.start() + m.end());
             boolean reported = Pattern.compile("(?i)\\b(report(s|ed)?|post(s|ed)|announc(es|ed)|rose|fell|grew|"
@@ -530,7 +627,7 @@ public final class AnnouncementExtractor {
         }
         if ((m = EXECUTIVE.matcher(text)).find() && EXECUTIVE_ROLE.matcher(text).find()) {
             boolean person = se.stream().anyMatch(x -> x.type() == EntityType.PERSON);
-            EntityRef company = subjectBefore(se, s.end());
+            EntityRef company = subjectBefore(s, se, s.end());
             if (company == null) {
                 company = dominant;
             }
@@ -576,41 +673,72 @@ public final class AnnouncementExtractor {
         return Pattern.compile("(?i)^\\W*(it|the company|the firm|the chipmaker|the group)\\b").matcher(text).find();
     }
 
-    /** The linked company mentioned last before {@code offset} in the sentence (the subject of the trigger). */
-    private static EntityRef subjectBefore(List<Entity> se, int offset) {
+    /**
+     * The announcer of a trigger at {@code offset}: the linked company named last before it in the innermost
+     * reported clause ("Wired reported that NVIDIA will invest": NVIDIA, not Wired), then in the clauses around it
+     * ("NVIDIA announced it will invest": NVIDIA). Newsrooms and news agencies are skipped: they report
+     * announcements.
+     */
+    private EntityRef subjectBefore(Sentence s, List<Entity> se, int offset) {
+        String text = s.text();
+        int limit = Math.max(0, Math.min(text.length(), offset - s.start()));
+        List<int[]> boundaries = new ArrayList<>();
+        Matcher m = REPORTING.matcher(text);
+        m.region(0, limit);
+        while (m.find()) {
+            boundaries.add(new int[] {s.start() + m.start(), s.start() + m.end()});
+        }
+        int segmentEnd = offset;
+        for (int b = boundaries.size() - 1; b >= -1; b--) {
+            int segmentStart = b >= 0 ? boundaries.get(b)[1] : s.start();
+            EntityRef found = lastCompanyIn(se, segmentStart, segmentEnd);
+            if (found != null) {
+                return found;
+            }
+            if (b >= 0) {
+                segmentEnd = boundaries.get(b)[0];
+            }
+        }
+        return null;
+    }
+
+    /** The linked company named last in [from, to), one with a CIK before one without; no newsrooms. */
+    private EntityRef lastCompanyIn(List<Entity> se, int from, int to) {
         EntityRef best = null;
         for (Entity x : se) {
-            if (x.start() >= offset) {
+            if (x.start() >= to) {
                 break;
             }
-            if (x.type() == EntityType.ORG && x.canonical() != null) {
-                if (best == null || x.canonical().cik() != null || best.cik() == null) {
-                    best = x.canonical();
-                }
+            if (x.start() < from || x.type() != EntityType.ORG || x.canonical() == null
+                    || known.isNewsOutlet(x.canonical())) {
+                continue;
+            }
+            if (best == null || x.canonical().cik() != null || best.cik() == null) {
+                best = x.canonical();
             }
         }
         return best;
     }
 
-    private static EntityRef subject(List<Entity> se, int offset, EntityRef dominant) {
-        EntityRef s = subjectBefore(se, offset);
+    private EntityRef subject(Sentence sentence, List<Entity> se, int offset, EntityRef dominant) {
+        EntityRef s = subjectBefore(sentence, se, offset);
         if (s != null) {
             return s;
         }
         for (Entity x : se) {
-            if (x.type() == EntityType.ORG && x.canonical() != null) {
+            if (x.type() == EntityType.ORG && x.canonical() != null && !known.isNewsOutlet(x.canonical())) {
                 return x.canonical();
             }
         }
         return dominant;
     }
 
-    private static EntityRef firstOrgBefore(List<Entity> se, int offset) {
+    private EntityRef firstOrgBefore(List<Entity> se, int offset) {
         for (Entity x : se) {
             if (x.start() >= offset) {
                 break;
             }
-            if (x.type() == EntityType.ORG && x.canonical() != null) {
+            if (x.type() == EntityType.ORG && x.canonical() != null && !known.isNewsOutlet(x.canonical())) {
                 return x.canonical();
             }
         }
@@ -627,22 +755,9 @@ public final class AnnouncementExtractor {
         return null;
     }
 
-    private static EntityRef subjectAny(List<Entity> se, int offset) {
-        EntityRef s = subjectBefore(se, offset);
-        if (s != null) {
-            return s;
-        }
+    private EntityRef objectAfter(List<Entity> se, int offset, EntityRef not, EntityType type) {
         for (Entity x : se) {
-            if (x.type() == EntityType.ORG && x.canonical() != null && x.canonical().cik() != null) {
-                return x.canonical();
-            }
-        }
-        return null;
-    }
-
-    private static EntityRef objectAfter(List<Entity> se, int offset, EntityRef not, EntityType type) {
-        for (Entity x : se) {
-            if (x.start() < offset || x.type() != type) {
+            if (x.start() < offset || x.type() != type || known.isNewsOutlet(x.canonical())) {
                 continue;
             }
             EntityRef ref = x.canonical() != null ? x.canonical() : new EntityRef(null, x.text(), null, null);
@@ -653,12 +768,12 @@ public final class AnnouncementExtractor {
         return null;
     }
 
-    private static EntityRef secondOrgBefore(List<Entity> se, int offset, EntityRef not) {
+    private EntityRef secondOrgBefore(List<Entity> se, int offset, EntityRef not) {
         for (Entity x : se) {
             if (x.start() >= offset) {
                 break;
             }
-            if (x.type() == EntityType.ORG) {
+            if (x.type() == EntityType.ORG && !known.isNewsOutlet(x.canonical())) {
                 EntityRef ref = x.canonical() != null ? x.canonical() : new EntityRef(null, x.text(), null, null);
                 if (!ref.id().equals(not.id())) {
                     return ref;
@@ -738,7 +853,10 @@ public final class AnnouncementExtractor {
         }
         return switch (a.type) {
             case MODEL_RELEASE -> a.modelName.equalsIgnoreCase(b.modelName);
-            case INVESTMENT, FUNDING_ROUND, EARNINGS -> a.amount == null || b.amount == null
+            // one results report per company per document: its figures (revenue, income, EPS) are one fact
+            case EARNINGS -> a.company != null && b.company != null || a.amount == null || b.amount == null
+                    || a.amount.value().compareTo(b.amount.value()) == 0;
+            case INVESTMENT, FUNDING_ROUND -> a.amount == null || b.amount == null
                     || a.amount.value().compareTo(b.amount.value()) == 0 && a.amount.currency().equals(
                     b.amount.currency()) || sameUsd(a.amount, b.amount);
             case ACQUISITION -> a.target == null || b.target == null || a.target.id().equals(b.target.id());
@@ -791,10 +909,17 @@ public final class AnnouncementExtractor {
      * a typed announcement (an acquisition read from an 8.01 section) gives that announcement its item code instead
      * of a generic one.
      */
-    private List<Announcement> itemAnnouncements(AnalyzedText analyzed, Filing filing, DocumentContext context,
-                                                 List<Fact> facts) {
+    private List<Announcement> itemAnnouncements(AnalyzedText analyzed, List<Entity> analyzedEntities, Filing filing,
+                                                 DocumentContext context, List<Fact> facts) {
         List<Announcement> out = new ArrayList<>();
         EntityRef filer = filerRef(filing);
+        if (filer == null) {
+            filer = dominantCompany(analyzedEntities, new DocumentContext(context.documentId(), context.title(),
+                    context.url(), context.source(), context.publishedAt(), null));
+        }
+        if (filer == null) {
+            return out; // an 8-K whose filer nobody can tell: its text facts still stand on their own
+        }
         Set<String> items = new LinkedHashSet<>();
         for (String item : filing.items()) {
             items.add(item.strip());
@@ -805,8 +930,8 @@ public final class AnnouncementExtractor {
             }
         }
         for (String item : items) {
-            if (item.isEmpty() || SILENT_ITEMS.contains(item)) {
-                continue;
+            if (!ITEM_NUMBER.matcher(item).matches() || SILENT_ITEMS.contains(item)) {
+                continue; // exhibits ("EX-99.1") are not items
             }
             Filing.FilingSection section = filing.sections().stream()
                     .filter(sec -> item.equals(sec.item())).findFirst().orElse(null);
@@ -822,7 +947,8 @@ public final class AnnouncementExtractor {
                 }
                 if (typed != null) {
                     typed.item = item;
-                    typed.company = typed.company == null ? filer : typed.company;
+                    // the filer reports its own items: a name read from the text ("111, Inc.") does not replace it
+                    typed.company = typed.company == null || typed.company.cik() == null ? filer : typed.company;
                     continue;
                 }
             }

@@ -150,7 +150,11 @@ public final class CompanyDirectory {
         return byCik.size();
     }
 
+    /** The company with this CIK, or null (also for null or a string that is not a CIK). */
     public Company byCik(String cik) {
+        if (cik == null || !cik.strip().matches("\\d{1,10}")) {
+            return null;
+        }
         return byCik.get(Company.padCik(cik));
     }
 

@@ -39,7 +39,8 @@ public final class EntityRecognizer {
             "plc", "llc", "incorporated", "holdings", "ag", "sa", "nv", "se");
     private static final Set<String> JOINERS = Set.of("of", "and", "the", "for", "de", "&", "-", ".", "'", "du",
             "la", "von", "van", "der", "y", "e");
-    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those");
+    /** Words before a name that make it a common noun ("the Amazon"); not "that", mostly a conjunction. */
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "these", "those");
     /** Words after a name that make it a company at the start of a sentence: "Apple said", "Meta's". */
     private static final Set<String> COMPANY_CUES = Set.of("'", "said", "says", "announced", "announces",
             "reported", "reports", "unveiled", "unveils", "launched", "launches", "plans", "planned", "will",
@@ -78,8 +79,18 @@ public final class EntityRecognizer {
             "however", "meanwhile", "also", "after", "before", "while", "when", "what", "why", "how", "where",
             "these", "those", "there", "here", "today", "tomorrow", "yesterday", "key", "faq", "tl", "dr");
 
+    /** Common nouns written in capitals that the statistical finder may take for names. */
+    private static final Set<String> COMMON_ACRONYMS = Set.of("AI", "AGI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "NPU",
+            "API", "APIs", "LLM", "LLMs", "ML", "IT", "AR", "VR", "XR", "PC", "PCs", "TV", "EV", "EVs", "IPO", "CEO",
+            "CFO", "CTO", "COO", "HR", "PR", "R&D", "SaaS", "IoT", "5G", "OS", "UI", "UX", "RAM", "SSD", "HBM", "ETF",
+            "GDP", "ESG", "M&A", "Q1", "Q2", "Q3", "Q4", "FY", "YoY", "EPS", "ARR", "B2B", "B2C", "DIY", "FAQ", "PDF",
+            "USB", "LED", "LCD", "OLED", "GPS", "SDK", "ID", "OK");
+    /** The priority of the statistical name finder's candidates: the least trusted source. */
+    private static final int STATISTICAL = 9;
+
     private final CompanyDirectory companies;
     private final Gazetteer gazetteer;
+    private final Set<String> firstNames = NameFeatures.Lexicon.bundled().firstNames;
     private final NameFinder nameFinder;
 
     public EntityRecognizer(CompanyDirectory companies, NameFinder nameFinder) {
@@ -129,12 +140,170 @@ public final class EntityRecognizer {
                     continue; // every name-like word is already explained: spare the statistical model
                 }
                 for (NameFinder.Name name : nameFinder.find(sentence)) {
+                    String mention = text.substring(name.start(), name.end());
+                    if (COMMON_ACRONYMS.contains(mention) || Character.isLowerCase(mention.charAt(0))
+                            && !hasInnerCapital(mention)) {
+                        continue; // "AI", "GPU", "university partnerships": not names
+                    }
                     accepted.add(new Candidate(name.type(), name.start(), name.end(),
-                            link(name.type(), text.substring(name.start(), name.end())), false, 9));
+                            link(name.type(), text.substring(name.start(), name.end())), false, STATISTICAL));
                 }
             }
         }
-        return resolve(text, accepted);
+        return propagate(text, tidy(text, resolve(text, accepted)));
+    }
+
+    /** Titles that come before a name but are not part of it: "Captain Willem Janszoon", "Dr. Ada Mensah". */
+    private static final Set<String> LEADING_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "professor", "sir",
+            "dame", "captain", "capt", "major", "general", "gen", "colonel", "col", "lieutenant", "lt", "sergeant",
+            "admiral", "commander", "president", "senator", "sen", "governor", "gov", "judge", "justice", "king",
+            "queen", "prince", "princess", "pope", "saint", "st", "chancellor", "premier", "minister", "secretary",
+            "ceo", "cfo", "cto", "chairman", "chairwoman", "founder", "co-founder", "reverend", "rev", "bishop",
+            "father", "sister", "brother", "coach", "mayor", "rep", "representative", "emperor", "empress",
+            "archbishop", "cardinal", "lord", "lady");
+
+    /**
+     * Tidies statistical names with what their words say: a person's name does not start with a title ("Major
+     * Saturnino Castro" is "Saturnino Castro") nor end in "Hotel" or "River" (an organisation, a place); a name split
+     * at a middle initial ("Richard A." + "Lupoff") is one name.
+     */
+    private static List<Entity> tidy(String text, List<Entity> found) {
+        List<Entity> out = new ArrayList<>(found.size());
+        for (int k = 0; k < found.size(); k++) {
+            Entity e = found.get(k);
+            if (e.type() != EntityType.PERSON) {
+                out.add(e);
+                continue;
+            }
+            int start = e.start();
+            int end = e.end();
+            // "Richard A." + "Lupoff"
+            if (k + 1 < found.size() && found.get(k + 1).type() == EntityType.PERSON
+                    && text.substring(start, end).matches(".*\\b\\p{Lu}\\.") && found.get(k + 1).start() == end + 1
+                    && text.charAt(end) == ' ') {
+                end = found.get(k + 1).end();
+                k++;
+            }
+            // leading titles
+            String mention = text.substring(start, end);
+            int space;
+            while ((space = mention.indexOf(' ')) > 0 && LEADING_TITLES.contains(
+                    lower(mention.substring(0, space)).replace(".", ""))) {
+                start += space + 1;
+                mention = text.substring(start, end);
+            }
+            String last = lower(mention.substring(mention.lastIndexOf(' ') + 1));
+            EntityType type = e.type();
+            EntityRef ref = e.canonical();
+            if (mention.indexOf(' ') > 0 && (NameFeatures.ORG_HEADS.contains(last) || COMPANY_HEADS.contains(last))) {
+                type = EntityType.ORG;
+            } else if (mention.indexOf(' ') > 0 && NameFeatures.LOC_HEADS.contains(last)) {
+                type = EntityType.LOCATION;
+            }
+            if (mention.isBlank()) {
+                continue;
+            }
+            out.add(start == e.start() && end == e.end() && type == e.type() ? e
+                    : new Entity(type, mention, start, end, ref));
+        }
+        return out;
+    }
+
+    /**
+     * One name, one type per document: a person's surname alone later on ("Huang said") is that person, and a name
+     * found once (by any source) is the same kind of name where it recurs and nothing else claimed it.
+     */
+    private List<Entity> propagate(String text, List<Entity> found) {
+        java.util.Map<String, EntityType> names = new java.util.HashMap<>();
+        java.util.Map<String, EntityRef> refs = new java.util.HashMap<>();
+        Set<String> conflicting = new HashSet<>();
+        for (Entity e : found) {
+            if (e.type() != EntityType.PERSON && !((e.canonical() == null || e.canonical().cik() == null
+                    && gazetteer.longest(NameTokens.tokenize(e.text()), 0) == null)
+                    && (e.type() == EntityType.ORG || e.type() == EntityType.LOCATION))) {
+                continue; // listed names are matched everywhere already, with their context rules
+            }
+            List<String> keys = new ArrayList<>(2);
+            int space = e.text().lastIndexOf(' ');
+            if (e.type() == EntityType.PERSON) {
+                // only names that read as a person's: a given name first ("Alexander Gradsky" → "Gradsky")
+                int first = e.text().indexOf(' ');
+                if (space < 0 || space - first > 12 || !firstNames.contains(e.text().substring(0, first))) {
+                    continue;
+                }
+                keys.add(e.text());
+                keys.add(e.text().substring(space + 1));
+            } else if (space > 0) {
+                keys.add(e.text()); // several words: a name, not a capitalised common word
+            }
+            for (String key : keys) {
+                if (key.length() < 3 || !Character.isUpperCase(key.charAt(0)) || NOT_NAME_WORDS.contains(lower(key))
+                        || PERSON_TITLES.contains(lower(key))) {
+                    continue;
+                }
+                EntityType previous = names.putIfAbsent(key, e.type());
+                if (previous != null && previous != e.type()) {
+                    conflicting.add(key);
+                }
+                if (e.canonical() != null) {
+                    refs.putIfAbsent(key, e.canonical());
+                }
+            }
+        }
+        names.keySet().removeAll(conflicting);
+        if (names.isEmpty()) {
+            return found;
+        }
+        List<Entity> added = new ArrayList<>();
+        for (java.util.Map.Entry<String, EntityType> n : names.entrySet()) {
+            String key = n.getKey();
+            int at = text.indexOf(key);
+            while (at >= 0) {
+                int end = at + key.length();
+                boolean bounded = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+                if (bounded && !capitalisedWordAround(text, at, end) && !overlapsAny(found, at, end)
+                        && !overlapsAny(added, at, end)) {
+                    added.add(new Entity(n.getValue(), key, at, end,
+                            n.getValue() == EntityType.PERSON ? null : refs.get(key)));
+                }
+                at = text.indexOf(key, end);
+            }
+        }
+        if (added.isEmpty()) {
+            return found;
+        }
+        List<Entity> all = new ArrayList<>(found.size() + added.size());
+        all.addAll(found);
+        all.addAll(added);
+        all.sort(Comparator.comparingInt(Entity::start));
+        return all;
+    }
+
+    /** "Smith Barney", "Mr Smith": the word right before or after is capitalised, so this is part of another name. */
+    private static boolean capitalisedWordAround(String text, int start, int end) {
+        if (end + 1 < text.length() && text.charAt(end) == ' ' && Character.isUpperCase(text.charAt(end + 1))) {
+            return true;
+        }
+        if (start >= 2 && text.charAt(start - 1) == ' ') {
+            int k = start - 2;
+            while (k >= 0 && Character.isLetter(text.charAt(k))) {
+                k--;
+            }
+            return k + 1 < start - 1 && Character.isUpperCase(text.charAt(k + 1))
+                    && !(k < 0 || text.charAt(k) == '\n' || k >= 1 && text.charAt(k) == ' ' && ".!?".indexOf(
+                    text.charAt(k - 1)) >= 0);
+        }
+        return false;
+    }
+
+    private static boolean overlapsAny(List<Entity> entities, int start, int end) {
+        for (Entity e : entities) {
+            if (e.start() < end && start < e.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A capitalised word after the first, outside every mention found so far: a name no list or rule knows. */
@@ -264,6 +433,10 @@ public final class EntityRecognizer {
                     }
                 }
             }
+            if (companyLength > 0 && companyLength >= listedLength && !headline
+                    && continuesIntoLongerName(tokens, i + companyLength, true)) {
+                companyLength = 0; // "Apple Bank", "Amazon River Authority": another organisation or a place
+            }
             if (companyLength > 0 && companyLength >= listedLength) {
                 CompanyDirectory.Alias alias = CompanyDirectory.best(company.values());
                 int end = i + companyLength;
@@ -300,6 +473,11 @@ public final class EntityRecognizer {
             }
             if (listedLength > 0) {
                 int end = i + listedLength;
+                if ((entry.type() == EntityType.LOCATION || entry.type() == EntityType.ORG) && !headline
+                        && continuesIntoLongerName(tokens, end, false)) {
+                    i++; // "Silicon Valley Bank", "Federal Reserve Board": a longer name the list does not know
+                    continue;
+                }
                 boolean single = listedLength == 1 && !entry.caseExact();
                 if (single) {
                     Decision d = weakDecision(tokens, i, end, headline);
@@ -351,6 +529,9 @@ public final class EntityRecognizer {
 
     /** The length of a company-name match whose shape is right, or 0. */
     private int validLength(List<NameTokens.NameToken> tokens, int from, int length, CompanyDirectory.Alias alias) {
+        if (alias.name().chars().noneMatch(Character::isLetter)) {
+            return 0; // "111" (from "111, Inc.") is a number in text
+        }
         if (!shapeOk(tokens, from, length, alias.curated() && Gazetteer.caseExact(alias.name()), alias.name())) {
             return 0;
         }
@@ -396,7 +577,7 @@ public final class EntityRecognizer {
         }
         boolean sentenceStart = prev == null;
         if (next != null && next.isAlnum() && next.isCapitalized() && !FREE_FOLLOWERS.contains(next.key())
-                && !headline && !isKnownName(tokens, end)) {
+                && !COMMON_ACRONYMS.contains(next.text()) && !headline && !isKnownName(tokens, end)) {
             return Decision.REJECT; // "Amazon River", "Apple Watch", "Southern California"
         }
         if (!sentenceStart && prev.isAlnum() && prev.isCapitalized() && !headline
@@ -408,6 +589,34 @@ public final class EntityRecognizer {
             return COMPANY_CUES.contains(cue) && !headline ? Decision.ACCEPT : Decision.NEEDS_SUPPORT;
         }
         return Decision.ACCEPT;
+    }
+
+    /**
+     * True when a listed name at {@code [.., end)} runs on into more capitalised words, so that it is only part of a
+     * longer name ("Silicon Valley Bank"). With {@code headWordsOnly}, only when that run ends in a word that names
+     * an organisation or a place ("Bank", "River"): a company name followed by its product stays a company.
+     */
+    private boolean continuesIntoLongerName(List<NameTokens.NameToken> tokens, int end, boolean headWordsOnly) {
+        if (end >= tokens.size()) {
+            return false;
+        }
+        NameTokens.NameToken next = tokens.get(end);
+        if (!next.isAlnum() || !Character.isUpperCase(next.text().charAt(0)) || !next.spaceBefore()
+                || FREE_FOLLOWERS.contains(next.key()) || LEGAL_SUFFIXES.contains(next.key())
+                || PERSON_TITLES.contains(next.key()) || NOT_NAME_WORDS.contains(next.key())) {
+            return false;
+        }
+        if (!headWordsOnly) {
+            return !isKnownName(tokens, end);
+        }
+        int k = end;
+        while (k < tokens.size() && tokens.get(k).isAlnum() && Character.isUpperCase(tokens.get(k).text().charAt(0))
+                && k - end < 4) {
+            k++;
+        }
+        String last = tokens.get(k - 1).key();
+        return NameFeatures.ORG_HEADS.contains(last) && !LEGAL_SUFFIXES.contains(last)
+                || NameFeatures.LOC_HEADS.contains(last);
     }
 
     private boolean isKnownName(List<NameTokens.NameToken> tokens, int at) {
@@ -503,6 +712,7 @@ public final class EntityRecognizer {
      */
     private void patterns(Sentence sentence, List<NameTokens.NameToken> tokens, List<Candidate> out) {
         boolean aboutModels = MODEL_WORD.matcher(sentence.text()).find();
+        boolean headline = isHeadline(tokens);
         for (int i = 0; i < tokens.size(); i++) {
             NameTokens.NameToken t = tokens.get(i);
             if (!t.isAlnum() || !Character.isUpperCase(t.text().charAt(0))) {
@@ -529,6 +739,22 @@ public final class EntityRecognizer {
                 out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(end - 1).end(), ref, false,
                         4));
                 i = end - 1;
+                continue;
+            }
+            // Capitalised words named as an organisation by their last word or by what follows: "Silvermark
+            // Photonics", "Harbor Point Ventures"; "Kernwerk, a Berlin start-up"; "Maple Vision, which makes"
+            int orgEnd = headline ? i : organisationEnd(tokens, i);
+            if (orgEnd > i && i == 0 && orgEnd >= tokens.size() - 1) {
+                orgEnd = i; // the whole line: a heading ("Ethical AI"), not a name in a sentence
+            }
+            if (orgEnd > i) {
+                String name = joined(tokens, i, orgEnd);
+                List<CompanyDirectory.Alias> known = companies.lookup(name);
+                EntityRef ref = known.isEmpty() ? new EntityRef("org:" + Gazetteer.slug(name), name, null, null)
+                        : CompanyDirectory.best(known).company().ref();
+                out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(orgEnd - 1).end(), ref, false,
+                        4));
+                i = orgEnd - 1;
                 continue;
             }
             if (!aboutModels) {
@@ -564,6 +790,71 @@ public final class EntityRecognizer {
                 i = end - 1;
             }
         }
+    }
+
+    /** Last words of company names beyond the legal and institutional ones. */
+    private static final Set<String> COMPANY_HEADS = Set.of("robotics", "photonics", "semiconductor",
+            "semiconductors", "biosciences", "bio", "biologics", "genomics", "analytics", "ventures", "capital",
+            "labs", "systems", "technologies", "therapeutics", "pharma", "pharmaceuticals", "networks", "aerospace",
+            "motors", "logistics", "holdings", "partners", "insurance", "studios", "microsystems", "electronics",
+            "mining", "minerals", "university", "institute", "foundation", "association", "college", "bancorp");
+    /** Words before "AI" that make a kind of AI, not a company: adjectives and a few nouns used as them. */
+    private static final Pattern AI_ADJECTIVE = Pattern.compile(".*(al|ive|ble|ic|ous|ful|ed|ing|ent|ant|ary|ory)"
+            + "|open|enterprise|sovereign|edge|cloud|frontier|general|narrow|strong|weak|physical|embodied|the|of|"
+            + "for|and|in|on|with|at|by");
+    /** What an appositive after a name says about it: "Kernwerk, a Berlin start-up". */
+    private static final Pattern ORG_APPOSITIVE = Pattern.compile("^,\\s+(?:(?:a|an|the)\\s+(?:[\\p{L}\\p{N}.'-]+\\s+){0,6}?"
+            + "(?:start-?up|company|firm|maker|developer|provider|manufacturer|supplier|operator|lender|bank|insurer|"
+            + "retailer|chipmaker|unicorn|group|business|vendor|platform|lab|laboratory)\\b|(?:which|that|whose)\\s+"
+            + "(?:makes|builds|develops|sells|operates|provides|offers|runs|designs|software|app|platform|products)\\b)");
+
+    /**
+     * The end of an organisation's name starting at {@code i}: two to five capitalised words whose last names an
+     * organisation ("Harbor Point Ventures", "Silvermark Photonics"), or capitalised words followed by an
+     * appositive that says so ("Kernwerk, a Berlin start-up"); {@code i} when neither.
+     */
+    private int organisationEnd(List<NameTokens.NameToken> tokens, int i) {
+        NameTokens.NameToken first = tokens.get(i);
+        if (NOT_NAME_WORDS.contains(first.key()) || first.isAllCaps() && first.text().length() > 1
+                && i + 1 < tokens.size() && tokens.get(i + 1).isAllCaps()) {
+            return i; // all-capital runs are headings, not names
+        }
+        int k = i;
+        while (k < tokens.size() && k - i < 5 && tokens.get(k).isAlnum()
+                && Character.isUpperCase(tokens.get(k).text().charAt(0)) && tokens.get(k).spaceBefore() == (k == i
+                ? tokens.get(k).spaceBefore() : true)) {
+            k++;
+        }
+        if (k == i) {
+            return i;
+        }
+        String last = tokens.get(k - 1).key();
+        if (k - i >= 2 && COMPANY_HEADS.contains(last)) {
+            return k;
+        }
+        if (k - i >= 2 && last.equals("ai") && !AI_ADJECTIVE.matcher(tokens.get(k - 2).key()).matches()) {
+            return k; // "Tandem Health AI", "Moonshot AI"; not "Generative AI", "Ethical AI", "Open AI"
+        }
+        if (k < tokens.size() && tokens.get(k).text().equals(",") && k - i <= 3) {
+            int from = tokens.get(k).start();
+            int to = Math.min(tokens.get(tokens.size() - 1).end(), from + 120);
+            String rest = restText(tokens, k, to);
+            if (ORG_APPOSITIVE.matcher(rest).find() && !isKnownName(tokens, i)) {
+                return k;
+            }
+        }
+        return i;
+    }
+
+    private static String restText(List<NameTokens.NameToken> tokens, int from, int toOffset) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < tokens.size() && tokens.get(k).end() <= toOffset; k++) {
+            if (k > from && tokens.get(k).spaceBefore()) {
+                sb.append(' ');
+            }
+            sb.append(tokens.get(k).text());
+        }
+        return sb.toString();
     }
 
     private static char lastDigitChar(String s) {
@@ -637,6 +928,10 @@ public final class EntityRecognizer {
         if (words < 2) {
             return i;
         }
+        String last = tokens.get(k - 1).key();
+        if (COMPANY_HEADS.contains(last) || NameFeatures.ORG_HEADS.contains(last) || NameFeatures.LOC_HEADS.contains(last)) {
+            return i; // "Amberwave Semiconductor said": an organisation, not a person
+        }
         // a company or listed name inside is not a person
         for (int j = i; j < k; j++) {
             TokenTrie.Match<CompanyDirectory.Alias> c = companies.longestName(tokens, j);
@@ -653,6 +948,22 @@ public final class EntityRecognizer {
 
     /** Orders the candidates, drops overlaps (the more trusted source wins) and builds the entities. */
     private static List<Entity> resolve(String text, List<Candidate> candidates) {
+        // A statistical name that extends a list or rule match with capitalised words only ("Federal Reserve" in
+        // "FEDERAL RESERVE BANK") is the longer name: it replaces what it contains.
+        List<Candidate> statistical = candidates.stream().filter(c -> c.priority() == STATISTICAL).toList();
+        for (Candidate nf : statistical) {
+            List<Candidate> inside = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (c != nf && c.priority() != STATISTICAL && nf.start() <= c.start() && c.end() <= nf.end()
+                        && (nf.end() - nf.start()) > (c.end() - c.start())) {
+                    inside.add(c);
+                }
+            }
+            boolean linked = inside.stream().anyMatch(c -> c.ref() != null && c.ref().cik() != null);
+            if (!inside.isEmpty() && !linked && onlyCapitalisedOutside(text, nf, inside)) {
+                candidates.removeAll(inside);
+            }
+        }
         candidates.sort(Comparator.comparingInt(Candidate::priority)
                 .thenComparingInt(c -> -(c.end() - c.start()))
                 .thenComparingInt(Candidate::start));
@@ -679,6 +990,27 @@ public final class EntityRecognizer {
             out.add(new Entity(c.type(), mention, c.start(), c.end(), c.ref()));
         }
         return out;
+    }
+
+    private static boolean onlyCapitalisedOutside(String text, Candidate outer, List<Candidate> inside) {
+        boolean extraWord = false;
+        for (NameTokens.NameToken t : NameTokens.tokenize(text, outer.start(), outer.end())) {
+            boolean covered = false;
+            for (Candidate c : inside) {
+                if (c.start() <= t.start() && t.end() <= c.end()) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered && t.isAlnum()) {
+                if (!Character.isUpperCase(t.text().charAt(0)) || COMMON_ACRONYMS.contains(t.text())
+                        || COMMON_ACRONYMS.contains(t.text() + "s")) {
+                    return false;
+                }
+                extraWord = true;
+            }
+        }
+        return extraWord; // "AMD." is still AMD
     }
 
     static String lower(String s) {

@@ -27,6 +27,10 @@ final class Gazetteer {
     }
 
     private final TokenTrie<Entry> trie = new TokenTrie<>();
+    /** Canonical ids of newsrooms and news agencies ("org:reuters"). */
+    private final java.util.Set<String> newsOutlets = new java.util.HashSet<>();
+    /** Model family (lower case) to its maker's name, as the list gives it. */
+    private final java.util.Map<String, String> makers = new java.util.HashMap<>();
 
     static Gazetteer bundled() {
         Gazetteer g = bundled;
@@ -56,10 +60,16 @@ final class Gazetteer {
                     g.add(EntityType.ORG, alias.strip(), ref, false, null);
                 }
             }
+            if (row.length > 2 && row[2].strip().equals("media")) {
+                g.newsOutlets.add(ref.id());
+            }
         }
         for (String[] row : rows("ai-models.tsv")) {
             boolean org = row.length > 2 && row[2].contains("org");
             g.add(EntityType.AI_MODEL, row[0], null, org, row.length > 1 ? row[1] : null);
+            if (row.length > 1 && !row[1].isBlank()) {
+                g.makers.put(row[0].toLowerCase(Locale.ROOT), row[1].strip());
+            }
         }
         for (String[] row : rows("products.tsv")) {
             g.add(EntityType.PRODUCT, row[0], new EntityRef("product:" + slug(row[0]), row[0], null, null), false,
@@ -95,6 +105,15 @@ final class Gazetteer {
             }
         }
         return false;
+    }
+
+    boolean isNewsOutlet(String id) {
+        return newsOutlets.contains(id);
+    }
+
+    /** The maker of a model family ("Nemotron" → "NVIDIA"), or null. */
+    String makerOf(String family) {
+        return makers.get(family.toLowerCase(Locale.ROOT));
     }
 
     TokenTrie.Match<Entry> longest(List<NameTokens.NameToken> tokens, int from) {

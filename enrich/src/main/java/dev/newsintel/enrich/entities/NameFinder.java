@@ -22,6 +22,8 @@ import dev.newsintel.events.EntityType;
  */
 public final class NameFinder {
     public static final String MODEL_RESOURCE = "/dev/newsintel/enrich/entities/en-ner-newsintel.bin";
+    /** A system property naming a model file to use instead of the bundled one (to try a retrained model). */
+    public static final String MODEL_PROPERTY = "newsintel.ner.model";
     private static volatile NameFinder bundled;
     private static volatile boolean bundledMissing;
 
@@ -45,7 +47,9 @@ public final class NameFinder {
             synchronized (NameFinder.class) {
                 f = bundled;
                 if (f == null && !bundledMissing) {
-                    try (InputStream in = NameFinder.class.getResourceAsStream(MODEL_RESOURCE)) {
+                    String file = System.getProperty(MODEL_PROPERTY);
+                    try (InputStream in = file != null ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))
+                            : NameFinder.class.getResourceAsStream(MODEL_RESOURCE)) {
                         if (in == null) {
                             bundledMissing = true;
                             return null;

@@ -51,6 +51,9 @@ public final class NerCorpus {
         }
     }
 
+    /** Sentences per held-back unit of the SEC set (see {@link #heldBack}). */
+    static final int SEC_RUN = 25;
+
     private NerCorpus() {
     }
 
@@ -58,7 +61,7 @@ public final class NerCorpus {
     static EntityType type(String tag) {
         return switch (tag.toLowerCase(Locale.ROOT)) {
             case "per", "person" -> EntityType.PERSON;
-            case "org", "corporation", "group" -> EntityType.ORG;
+            case "org", "organization", "corporation", "group" -> EntityType.ORG;
             case "loc", "location" -> EntityType.LOCATION;
             case "product" -> EntityType.PRODUCT;
             default -> null;
@@ -118,12 +121,54 @@ public final class NerCorpus {
                 start = i;
             }
         }
-        // WNUT keys by post; the others by document
-        String key = set == Dataset.WNUT17 ? set.name() + "-" + document + "-" + sentence : set.name() + "-" + document;
+        // WNUT keys by post, WikiGold by article; the SEC set has only six (long) agreements, so a fifth of its
+        // documents would be one agreement: it keys by runs of SEC_RUN consecutive sentences of an agreement.
+        String key = switch (set) {
+            case WNUT17 -> set.name() + "-" + document + "-" + sentence;
+            case SEC_FILINGS -> set.name() + "-" + document + "-" + sentence / SEC_RUN;
+            default -> set.name() + "-" + document;
+        };
         out.add(new LabelledSentence(key, List.copyOf(tokens), spans));
         tokens.clear();
         tags.clear();
         return true;
+    }
+
+    /** The project's own annotated news sentences, bundled with the model's training data (OpenNLP format). */
+    public static final String OWN_SENTENCES = "/dev/newsintel/enrich/entities/ner-train-newsintel.txt";
+    /** The key and name under which the project's own sentences are reported. */
+    public static final String OWN = "newsintel-news";
+
+    /**
+     * The project's own annotated news sentences as labelled sentences, each its own document (keyed by its text, so
+     * adding sentences never moves another across the held-back split).
+     */
+    public static List<LabelledSentence> ownSentences() throws IOException {
+        List<LabelledSentence> out = new ArrayList<>();
+        try (java.io.InputStream in = NerCorpus.class.getResourceAsStream(OWN_SENTENCES)) {
+            if (in == null) {
+                throw new IOException("Missing " + OWN_SENTENCES);
+            }
+            String own = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> lines = own.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            try (opennlp.tools.util.ObjectStream<opennlp.tools.namefind.NameSample> stream =
+                         new opennlp.tools.namefind.NameSampleDataStream(
+                                 new opennlp.tools.util.CollectionObjectStream<>(lines))) {
+                opennlp.tools.namefind.NameSample sample;
+                while ((sample = stream.read()) != null) {
+                    List<Span> spans = new ArrayList<>();
+                    for (opennlp.tools.util.Span name : sample.getNames()) {
+                        EntityType type = type(name.getType());
+                        if (type != null) {
+                            spans.add(new Span(type, name.getStart(), name.getEnd()));
+                        }
+                    }
+                    List<String> tokens = List.of(sample.getSentence());
+                    out.add(new LabelledSentence(OWN + ":" + String.join(" ", tokens), tokens, spans));
+                }
+            }
+        }
+        return out;
     }
 
     /**

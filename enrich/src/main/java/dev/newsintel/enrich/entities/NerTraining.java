@@ -33,7 +33,7 @@ import dev.newsintel.events.EntityType;
  * The evaluation part of each set ({@link NerCorpus#heldBack}) is never used here.
  */
 public final class NerTraining {
-    public static final String OWN_DATA = "/dev/newsintel/enrich/entities/ner-train-newsintel.txt";
+    public static final String OWN_DATA = NerCorpus.OWN_SENTENCES;
 
     private NerTraining() {
     }
@@ -42,52 +42,88 @@ public final class NerTraining {
     public record Result(int sentences, int names, long modelBytes, List<String> sources) {
     }
 
+    public static final String FEATURES = "/dev/newsintel/enrich/entities/ner-features.xml";
+
     public static Result train(Path testdata, Path modelOut, int iterations) throws IOException {
-        List<NameSample> samples = new ArrayList<>();
+        return train(testdata, modelOut, iterations, "MAXENT");
+    }
+
+    /**
+     * @param algorithm OpenNLP's {@code MAXENT} (GIS) or {@code PERCEPTRON}
+     */
+    public static Result train(Path testdata, Path modelOut, int iterations, String algorithm) throws IOException {
+        // Documents (lists of sentences in order): the name finder's adaptive features remember the names of a
+        // document, so training must see documents whole and forget between them, as the recognizer does.
+        List<List<NameSample>> documents = new ArrayList<>();
         List<String> sources = new ArrayList<>();
-        try (InputStream in = NerTraining.class.getResourceAsStream(OWN_DATA)) {
-            if (in == null) {
-                throw new IOException("Missing " + OWN_DATA);
+        java.util.Map<String, Integer> weights = weights();
+        int ownWeight = weights.getOrDefault("OWN", 1);
+        int own = 0;
+        for (NerCorpus.LabelledSentence s : NerCorpus.ownSentences()) {
+            if (NerCorpus.heldBack(s)) {
+                continue; // measured by `eval entities` as news-like text
             }
-            String own = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> lines = own.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-            try (ObjectStream<NameSample> stream = new NameSampleDataStream(new CollectionObjectStream<>(lines))) {
-                NameSample s;
-                int n = 0;
-                while ((s = stream.read()) != null) {
-                    samples.add(s);
-                    n++;
-                }
-                sources.add("project's own annotated sentences: " + n);
+            for (int w = 0; w < ownWeight; w++) {
+                documents.add(List.of(sample(s)));
             }
+            own++;
         }
+        sources.add("project's own annotated sentences (4/5 by sentence hash): " + own
+                + (ownWeight > 1 ? " (x" + ownWeight + ")" : ""));
         if (testdata != null) {
             for (NerCorpus.Dataset set : NerCorpus.Dataset.values()) {
                 if (!Files.isRegularFile(set.path(testdata))) {
                     sources.add(set.folder() + ": missing, skipped");
                     continue;
                 }
+                int weight = weights.getOrDefault(set.name(), 1);
+                if (weight == 0) {
+                    sources.add(set.folder() + ": not used");
+                    continue;
+                }
                 int n = 0;
+                java.util.LinkedHashMap<String, List<NameSample>> byDocument = new java.util.LinkedHashMap<>();
                 for (NerCorpus.LabelledSentence s : NerCorpus.read(set, testdata)) {
                     if (NerCorpus.heldBack(s)) {
                         continue;
                     }
-                    samples.add(sample(s));
+                    byDocument.computeIfAbsent(s.document(), k -> new ArrayList<>()).add(sample(s));
                     n++;
                 }
-                sources.add(set.folder() + " (training part, 4/5 by document hash): " + n);
+                for (int w = 0; w < weight; w++) {
+                    documents.addAll(byDocument.values());
+                }
+                sources.add(set.folder() + " (training part, 4/5 by document hash): " + n
+                        + (weight > 1 ? " (x" + weight + ")" : ""));
             }
         }
-        // A fixed shuffle: the same data always gives the same model.
-        Collections.shuffle(samples, new Random(17));
+        // A fixed shuffle of whole documents: the same data always gives the same model.
+        Collections.shuffle(documents, new Random(Long.getLong("newsintel.ner.seed", 17)));
+        List<NameSample> samples = new ArrayList<>();
+        for (List<NameSample> document : documents) {
+            for (int i = 0; i < document.size(); i++) {
+                NameSample s = document.get(i);
+                samples.add(new NameSample(s.getSentence(), s.getNames(), i == 0));
+            }
+        }
         TrainingParameters params = TrainingParameters.defaultParams();
+        params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
         params.put(TrainingParameters.CUTOFF_PARAM, 2);
         params.put(TrainingParameters.THREADS_PARAM, 1);
         // Greedy decoding: a beam of one finds nearly the same names at a third of the cost (measured in bench/).
         params.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, 1);
+        byte[] features;
+        String featuresFile = System.getProperty("newsintel.ner.features"); // to try another feature set
+        try (InputStream in = featuresFile != null ? Files.newInputStream(Path.of(featuresFile))
+                : NerTraining.class.getResourceAsStream(FEATURES)) {
+            if (in == null) {
+                throw new IOException("Missing " + FEATURES);
+            }
+            features = in.readAllBytes();
+        }
         TokenNameFinderModel model = NameFinderME.train("en", null, new CollectionObjectStream<>(samples), params,
-                new TokenNameFinderFactory(null, java.util.Map.of(), new BioCodec()));
+                new TokenNameFinderFactory(features, java.util.Map.of(), new BioCodec()));
         Files.createDirectories(modelOut.toAbsolutePath().getParent());
         try (OutputStream out = Files.newOutputStream(modelOut)) {
             model.serialize(out);
@@ -95,6 +131,24 @@ public final class NerTraining {
         int names = samples.stream().mapToInt(s -> s.getNames().length).sum();
         return new Result(samples.size(), names, Files.size(modelOut), sources);
     }
+
+    /**
+     * How many times each source is repeated in training: the project's own news sentences and the in-domain sets
+     * count more than tweets. {@code -Dnewsintel.ner.weights=OWN=3,WIKIGOLD=2,SEC_FILINGS=1,WNUT17=1} overrides it.
+     */
+    static java.util.Map<String, Integer> weights() {
+        String spec = System.getProperty("newsintel.ner.weights", DEFAULT_WEIGHTS);
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.strip().split("=");
+            if (kv.length == 2) {
+                out.put(kv[0].strip().toUpperCase(Locale.ROOT), Integer.parseInt(kv[1].strip()));
+            }
+        }
+        return out;
+    }
+
+    static final String DEFAULT_WEIGHTS = "OWN=1,WIKIGOLD=1,SEC_FILINGS=1,WNUT17=1";
 
     static NameSample sample(NerCorpus.LabelledSentence s) {
         Span[] names = new Span[s.spans().size()];

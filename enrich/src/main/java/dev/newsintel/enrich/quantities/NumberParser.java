@@ -30,7 +30,36 @@ public final class NumberParser {
             Map.entry("crores", new BigDecimal("10000000")),
             Map.entry("mn", new BigDecimal("1000000")), Map.entry("mln", new BigDecimal("1000000")),
             Map.entry("bn", new BigDecimal("1000000000")), Map.entry("bln", new BigDecimal("1000000000")),
-            Map.entry("tn", new BigDecimal("1000000000000")), Map.entry("trn", new BigDecimal("1000000000000")));
+            Map.entry("tn", new BigDecimal("1000000000000")), Map.entry("trn", new BigDecimal("1000000000000")),
+            // plural scales after a number ("three billions"), Indian abbreviations ("30 lkh", "300 cr", "koti")
+            Map.entry("thousands", new BigDecimal("1000")), Map.entry("millions", new BigDecimal("1000000")),
+            Map.entry("billions", new BigDecimal("1000000000")),
+            Map.entry("trillions", new BigDecimal("1000000000000")),
+            Map.entry("lkh", new BigDecimal("100000")), Map.entry("lkhs", new BigDecimal("100000")),
+            Map.entry("cr", new BigDecimal("10000000")), Map.entry("koti", new BigDecimal("10000000")));
+
+    /** Denominators of fractions written in words: "two thirds", "three fifths", "fifty-four hundredths". */
+    private static final Map<String, BigDecimal> DENOMINATORS = Map.ofEntries(
+            Map.entry("half", new BigDecimal("2")), Map.entry("halves", new BigDecimal("2")),
+            Map.entry("third", new BigDecimal("3")), Map.entry("thirds", new BigDecimal("3")),
+            Map.entry("quarter", new BigDecimal("4")), Map.entry("quarters", new BigDecimal("4")),
+            Map.entry("fourth", new BigDecimal("4")), Map.entry("fourths", new BigDecimal("4")),
+            Map.entry("fifth", new BigDecimal("5")), Map.entry("fifths", new BigDecimal("5")),
+            Map.entry("sixth", new BigDecimal("6")), Map.entry("sixths", new BigDecimal("6")),
+            Map.entry("seventh", new BigDecimal("7")), Map.entry("sevenths", new BigDecimal("7")),
+            Map.entry("eighth", new BigDecimal("8")), Map.entry("eighths", new BigDecimal("8")),
+            Map.entry("ninth", new BigDecimal("9")), Map.entry("ninths", new BigDecimal("9")),
+            Map.entry("tenth", new BigDecimal("10")), Map.entry("tenths", new BigDecimal("10")),
+            Map.entry("hundredth", new BigDecimal("100")), Map.entry("hundredths", new BigDecimal("100")),
+            Map.entry("thousandth", new BigDecimal("1000")), Map.entry("thousandths", new BigDecimal("1000")),
+            Map.entry("millionth", new BigDecimal("1000000")), Map.entry("millionths", new BigDecimal("1000000")),
+            Map.entry("billionth", new BigDecimal("1000000000")),
+            Map.entry("billionths", new BigDecimal("1000000000")),
+            Map.entry("trillionth", new BigDecimal("1000000000000")),
+            Map.entry("trillionths", new BigDecimal("1000000000000")));
+    /** Fractions that do not end in a whole number are kept to 15 significant digits. */
+    private static final java.math.MathContext FRACTION_PRECISION = new java.math.MathContext(15,
+            java.math.RoundingMode.HALF_EVEN);
 
     /** Scale letters glued to digits ("10K", "5m", "26B", "1.2T"). */
     static final Map<String, BigDecimal> GLUED_SCALES = Map.ofEntries(
@@ -141,6 +170,13 @@ public final class NumberParser {
                 k++;
             }
             Lexeme w = lx.get(k);
+            if (w.isWord() && (w.is("dozen") || w.is("dozens")) && !words && scale.equals(BigDecimal.ONE)) {
+                scale = new BigDecimal("12"); // "3 dozens"
+                scaleWord = w.lower();
+                last = k;
+                j = k + 1;
+                continue;
+            }
             if (w.isWord() && SCALE_WORDS.containsKey(w.lower())
                     && !(glued && !w.is("hundred")) && !(w.is("hundred") && scale.compareTo(BigDecimal.ONE) > 0)) {
                 scale = scale.multiply(SCALE_WORDS.get(w.lower()));
@@ -160,6 +196,7 @@ public final class NumberParser {
         BigDecimal total = BigDecimal.ZERO;
         long current = 0;
         BigDecimal fraction = null;
+        BigDecimal lastScale = null;
         Last last = Last.NONE;
         int end = -1;
         int j = i;
@@ -169,8 +206,8 @@ public final class NumberParser {
             String w = t.lower();
             if (!t.isWord()) {
                 // "twenty-six": a hyphen joins a ten and a unit
-                if (t.isSym("-") && t.glued() && last == Last.TEN && j + 1 < lx.size()
-                        && lx.get(j + 1).glued() && UNITS.containsKey(lx.get(j + 1).lower())
+                if (t.isSym("-") && last == Last.TEN && j + 1 < lx.size()
+                        && t.glued() == lx.get(j + 1).glued() && UNITS.containsKey(lx.get(j + 1).lower())
                         && UNITS.get(lx.get(j + 1).lower()) < 10) {
                     j++;
                     continue;
@@ -209,29 +246,50 @@ public final class NumberParser {
                     && current > 0 && current < 100) {
                 current *= 100;
                 last = Last.HUNDRED;
+            } else if (SCALE_WORDS.containsKey(w) && !w.equals("hundred") && last == Last.SCALE && current == 0
+                    && lastScale != null && SCALE_WORDS.get(w).compareTo(lastScale) > 0) {
+                // "three thousand millions"
+                total = total.multiply(SCALE_WORDS.get(w));
+                lastScale = SCALE_WORDS.get(w);
             } else if (SCALE_WORDS.containsKey(w) && !w.equals("hundred")
                     && (last == Last.UNIT || last == Last.TEN || last == Last.HUNDRED || last == Last.ARTICLE
                     || last == Last.FRACTION)) {
                 BigDecimal s = SCALE_WORDS.get(w);
+                lastScale = s;
                 BigDecimal part = fraction != null ? fraction : BigDecimal.valueOf(current);
                 total = total.add(part.multiply(s));
                 fraction = null;
                 current = 0;
                 last = Last.SCALE;
-            } else if (w.equals("dozen") && (last == Last.UNIT || last == Last.ARTICLE)) {
+            } else if ((w.equals("dozen") || w.equals("dozens")) && (last == Last.UNIT || last == Last.ARTICLE
+                    || last == Last.TEN || last == Last.HUNDRED)) {
                 current *= 12;
                 last = Last.UNIT;
             } else if (w.equals("and") && (last == Last.HUNDRED || last == Last.SCALE) && j + 1 < lx.size()
                     && (UNITS.containsKey(lx.get(j + 1).lower()) || TENS.containsKey(lx.get(j + 1).lower()))) {
                 j++;
                 continue;
-            } else if (w.equals("point") && (last == Last.UNIT || last == Last.TEN) && j + 1 < lx.size()) {
-                // "one point five", "one point three five", "1 point 1" is handled with digits
+            } else if (w.equals("point") && (last == Last.UNIT || last == Last.TEN || last == Last.HUNDRED)
+                    && j + 1 < lx.size()) {
+                // "one point five", "one point three five", "two hundred point zero three", "point seventy-one";
+                // "1 point 1" is handled with digits
                 StringBuilder digits = new StringBuilder();
                 int k = j + 1;
-                while (k < lx.size() && UNITS.containsKey(lx.get(k).lower()) && UNITS.get(lx.get(k).lower()) < 10) {
-                    digits.append(UNITS.get(lx.get(k).lower()));
+                if (k < lx.size() && TENS.containsKey(lx.get(k).lower())) {
+                    int tens = TENS.get(lx.get(k).lower());
                     k++;
+                    if (k + 1 < lx.size() && lx.get(k).isSym("-") && UNITS.containsKey(lx.get(k + 1).lower())
+                            && UNITS.get(lx.get(k + 1).lower()) < 10) {
+                        tens += UNITS.get(lx.get(k + 1).lower());
+                        k += 2;
+                    }
+                    digits.append(tens);
+                } else {
+                    while (k < lx.size() && UNITS.containsKey(lx.get(k).lower())
+                            && UNITS.get(lx.get(k).lower()) < 10) {
+                        digits.append(UNITS.get(lx.get(k).lower()));
+                        k++;
+                    }
                 }
                 if (digits.isEmpty()) {
                     break;
@@ -249,11 +307,44 @@ public final class NumberParser {
             return null;
         }
         BigDecimal value = total.add(BigDecimal.valueOf(current));
-        // "two and a half"
-        if (end + 3 < lx.size() && lx.get(end + 1).is("and") && lx.get(end + 2).is("a")
-                && lx.get(end + 3).is("half") && last != Last.SCALE) {
-            value = value.add(new BigDecimal("0.5"));
-            end += 3;
+        // "two thirds", "fifty-four hundredths", "one million two thousand two hundred three fifths"
+        if (end + 1 < lx.size() && (last == Last.UNIT || last == Last.TEN || last == Last.HUNDRED)
+                && DENOMINATORS.containsKey(lx.get(end + 1).lower()) && !lx.get(end + 1).is("half")
+                && !lx.get(end + 1).lower().startsWith("quarter") && !lx.get(end + 1).is("halves")) {
+            BigDecimal denominator = DENOMINATORS.get(lx.get(end + 1).lower());
+            BigDecimal total2 = total;
+            value = total2.add(BigDecimal.valueOf(current)).divide(denominator, java.math.MathContext.DECIMAL128)
+                    .round(FRACTION_PRECISION).stripTrailingZeros();
+            end += 1;
+            return new NumberPhrase(i, end, value, BigDecimal.ONE, false, true, null);
+        }
+        // "two and a half", "five and a quarter", "twenty and three fifths", "one hundred and three and two thirds"
+        if (end + 3 < lx.size() && lx.get(end + 1).is("and") && last != Last.SCALE) {
+            int k = end + 2;
+            BigDecimal numerator = null;
+            if (lx.get(k).is("a") || lx.get(k).is("an") || lx.get(k).is("one")) {
+                numerator = BigDecimal.ONE;
+                k++;
+            } else if (UNITS.containsKey(lx.get(k).lower()) && UNITS.get(lx.get(k).lower()) > 0) {
+                numerator = BigDecimal.valueOf(UNITS.get(lx.get(k).lower()));
+                k++;
+            } else if (TENS.containsKey(lx.get(k).lower())) {
+                // "two and fifty-four hundredths"
+                int n = TENS.get(lx.get(k).lower());
+                k++;
+                if (k + 1 < lx.size() && lx.get(k).isSym("-") && UNITS.containsKey(lx.get(k + 1).lower())
+                        && UNITS.get(lx.get(k + 1).lower()) < 10) {
+                    n += UNITS.get(lx.get(k + 1).lower());
+                    k += 2;
+                }
+                numerator = BigDecimal.valueOf(n);
+            }
+            if (numerator != null && k < lx.size() && DENOMINATORS.containsKey(lx.get(k).lower())) {
+                BigDecimal part = numerator.divide(DENOMINATORS.get(lx.get(k).lower()),
+                        java.math.MathContext.DECIMAL128);
+                value = value.add(part).round(FRACTION_PRECISION).stripTrailingZeros();
+                end = k;
+            }
         }
         boolean scaled = last == Last.SCALE || last == Last.HUNDRED;
         NumberPhrase p = new NumberPhrase(i, end, value, BigDecimal.ONE, false, true, null);

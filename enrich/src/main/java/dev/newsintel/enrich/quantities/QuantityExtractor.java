@@ -43,7 +43,8 @@ public final class QuantityExtractor {
     private static final Pattern TOKENS = Pattern.compile("^ ?-?(tokens?)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTEXT = Pattern.compile("^ ?-?(context(?: window| length)?)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DURATION = Pattern.compile("^ ?-?(years?|yrs?|months?|mos\\b|weeks?|wks?|days?|"
+    private static final Pattern DURATION = Pattern.compile("^ ?-?(?:(?:extra|additional|more|fewer|further|"
+            + "consecutive|straight|full|long|short)\\s+)?(years?|yrs?|months?|mos\\b|weeks?|wks?|days?|"
             + "hours?|hrs?|h\\b|minutes?|mins?|seconds?|secs?|quarters?|decades?|fortnights?|centur(?:y|ies))"
             + "(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern COUNT_NOUN = Pattern.compile("^(\\+)? ([a-z][a-z]+(?:-[a-z]+)?)(?![\\p{L}])");
@@ -58,6 +59,10 @@ public final class QuantityExtractor {
     private static final Pattern ARTICLE_DURATION = Pattern.compile("(?i)\\b(for|over|within|in|after|than|"
             + "another|next|past|last)\\s+(?:(a|an|one|the next|the past|the last)\\s+)?"
             + "(year|month|week|day|hour|minute|decade|quarter|fortnight)\\b");
+    /** "a couple of days" (2), "half a day", "half an hour", "half-year" (0.5). */
+    private static final Pattern FEW_DURATION = Pattern.compile("(?i)\\b(?:(a\\s+)?(couple)(?:\\s+of)?|(half)(?:\\s+an?|-)?|"
+            + "(an?)(?=\\s+\\w+\\s+and\\s+(?:a\\s+half|half|\\d|[a-z]+ (?:minutes?|seconds?|hours?|days?|months?|weeks?))))"
+            + "\\s*(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\\b");
     private static final Pattern ARTICLE_MONEY = Pattern.compile(
             "(?i)\\b(a|one)\\s+(dollar|euro|pound|yen|yuan|nickel|dime|grand)\\b");
     private static final Pattern YEAR = Pattern.compile("(1[5-9]|20)\\d\\d");
@@ -113,7 +118,131 @@ public final class QuantityExtractor {
         if (filing != null && !filing.facts().isEmpty()) {
             addXbrlFacts(text, filing, found);
         }
-        return removeOverlaps(found);
+        return compoundDurations(text, removeOverlaps(found));
+    }
+
+    private static final Pattern AND_A_HALF = Pattern.compile("^\\s+and\\s+(?:a\\s+)?half\\b");
+    private static final Pattern DURATION_JOINER = Pattern.compile("^(?:\\s+|\\s*,\\s*|\\s+and\\s+)$");
+    private static final Pattern BARE_NUMBER_AFTER = Pattern.compile("^\\s+and\\s+(\\d+|[a-z]+(?:-[a-z]+)?)\\b(?!\\s*(?:"
+            + "[a-z]))", Pattern.CASE_INSENSITIVE);
+    private static final List<String> TIME_UNITS = List.of("year", "month", "week", "day", "hour", "minute",
+            "second");
+    /** Seconds per unit when parts of a duration are added up; a year is 365 days and a month 30 (by convention). */
+    private static final Map<String, Long> UNIT_SECONDS = Map.of("year", 31536000L, "month", 2592000L,
+            "week", 604800L, "day", 86400L, "hour", 3600L, "minute", 60L, "second", 1L);
+
+    /**
+     * Durations told in parts are one duration: "an hour and a half" (PT1.5H), "one week three days" (P1W3D),
+     * "1 hour and fifteen seconds" (PT1H15S), "2 hours and 10" (minutes implied: PT2H10M). The value is given in the
+     * smallest unit named (or implied).
+     */
+    private static List<Quantity> compoundDurations(String text, List<Quantity> found) {
+        List<Quantity> out = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            Quantity q = found.get(i);
+            if (q.kind() != QuantityKind.DURATION || q.low() != null && q.high() != null
+                    || !TIME_UNITS.contains(q.unit())) {
+                out.add(q);
+                continue;
+            }
+            String rest = text.substring(q.end(), Math.min(text.length(), q.end() + 40));
+            Matcher half = AND_A_HALF.matcher(rest);
+            if (half.find()) {
+                BigDecimal value = q.value().add(new BigDecimal("0.5"));
+                int end = q.end() + half.end();
+                out.add(new Quantity(QuantityKind.DURATION, text.substring(q.start(), end), q.start(), end, value,
+                        q.unit(), null, null, q.approximate(), period(value, q.unit())));
+                continue;
+            }
+            List<Quantity> parts = new ArrayList<>(List.of(q));
+            int end = q.end();
+            int j = i + 1;
+            while (j < found.size()) {
+                Quantity next = found.get(j);
+                Quantity prev = parts.get(parts.size() - 1);
+                if (next.kind() != QuantityKind.DURATION || next.low() != null || next.high() != null
+                        || !TIME_UNITS.contains(next.unit())
+                        || TIME_UNITS.indexOf(next.unit()) <= TIME_UNITS.indexOf(prev.unit())
+                        || !DURATION_JOINER.matcher(text.substring(end, next.start())).matches()) {
+                    break;
+                }
+                parts.add(next);
+                end = next.end();
+                j++;
+            }
+            Quantity implied = null;
+            Quantity lastPart = parts.get(parts.size() - 1);
+            int unitIndex = TIME_UNITS.indexOf(lastPart.unit());
+            if (j == i + 1 && (lastPart.unit().equals("hour") || lastPart.unit().equals("minute"))) {
+                // "2 hours and 10": the next smaller unit
+                Matcher bare = BARE_NUMBER_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 30)));
+                if (bare.find()) {
+                    BigDecimal n = NumberParser.parse(bare.group(1));
+                    if (n != null && n.signum() > 0 && n.compareTo(BigDecimal.valueOf(60)) < 0) {
+                        int nEnd = end + bare.end();
+                        String unit = TIME_UNITS.get(unitIndex + 1);
+                        implied = new Quantity(QuantityKind.DURATION, text.substring(end, nEnd), end, nEnd, n, unit,
+                                null, null, false, period(n, unit));
+                        end = nEnd;
+                    }
+                }
+            }
+            if (implied != null) {
+                parts.add(implied);
+            }
+            if (parts.size() == 1) {
+                out.add(q);
+                continue;
+            }
+            out.add(combine(text, parts, end));
+            i = j - 1;
+        }
+        return out;
+    }
+
+    private static Quantity combine(String text, List<Quantity> parts, int end) {
+        StringBuilder date = new StringBuilder("P");
+        StringBuilder time = new StringBuilder();
+        String smallest = parts.get(parts.size() - 1).unit();
+        BigDecimal total = BigDecimal.ZERO;
+        boolean exact = UNIT_SECONDS.containsKey(smallest);
+        if (smallest.equals("month")) {
+            // years and months: twelve months a year, exactly
+            BigDecimal months = BigDecimal.ZERO;
+            for (Quantity p : parts) {
+                months = months.add(p.unit().equals("year") ? p.value().multiply(BigDecimal.valueOf(12)) : p.value());
+            }
+            String iso = date.toString();
+            for (Quantity p : parts) {
+                iso += period(p.value(), p.unit()).substring(1);
+            }
+            int start = parts.get(0).start();
+            return new Quantity(QuantityKind.DURATION, text.substring(start, end), start, end, clean(months), "month",
+                    null, null, parts.get(0).approximate(), iso);
+        }
+        for (Quantity p : parts) {
+            String iso = period(p.value(), p.unit());
+            if (iso == null) {
+                return parts.get(0);
+            }
+            if (iso.startsWith("PT")) {
+                time.append(iso.substring(2));
+            } else {
+                date.append(iso.substring(1));
+            }
+            if (exact && UNIT_SECONDS.containsKey(p.unit())) {
+                total = total.add(p.value().multiply(BigDecimal.valueOf(UNIT_SECONDS.get(p.unit()))));
+            } else {
+                exact = false;
+            }
+        }
+        String normalized = date + (time.isEmpty() ? "" : "T" + time);
+        BigDecimal value = exact ? total.divide(BigDecimal.valueOf(UNIT_SECONDS.get(smallest)),
+                java.math.MathContext.DECIMAL64).stripTrailingZeros() : parts.get(0).value();
+        String unit = exact ? smallest : parts.get(0).unit();
+        int start = parts.get(0).start();
+        return new Quantity(QuantityKind.DURATION, text.substring(start, end), start, end, clean(value), unit, null,
+                null, parts.get(0).approximate(), normalized);
     }
 
     private record Match(Quantity quantity, int nextLexeme) {
@@ -699,6 +828,14 @@ public final class QuantityExtractor {
             String unit = durationUnit(m.group(3));
             found.add(new Quantity(QuantityKind.DURATION, text.substring(start, m.end()), start, m.end(),
                     BigDecimal.ONE, unit, null, null, false, period(BigDecimal.ONE, unit)));
+        }
+        m = FEW_DURATION.matcher(text);
+        while (m.find()) {
+            BigDecimal value = m.group(2) != null ? BigDecimal.valueOf(2) : m.group(3) != null
+                    ? new BigDecimal("0.5") : BigDecimal.ONE; // "an hour and 45 minutes", "a month and a half"
+            String unit = durationUnit(m.group(5));
+            found.add(new Quantity(QuantityKind.DURATION, m.group(), m.start(), m.end(), value, unit, null, null,
+                    false, period(value, unit)));
         }
         m = ARTICLE_MONEY.matcher(text);
         while (m.find()) {

@@ -64,4 +64,98 @@ class AnnouncementExtractorTest {
         assertThat(found).filteredOn(a -> "2.02".equals(a.item())).singleElement()
                 .satisfies(a -> assertThat(a.type()).isEqualTo(AnnouncementType.EARNINGS));
     }
+
+    @Test
+    void theAnnouncerIsTheSubjectOfTheReportedClauseNotTheOutlet() {
+        for (String text : List.of(
+                "Reuters reported that Microsoft will invest $10 billion in data centers in Japan.",
+                "Bloomberg, March 3 — TechCrunch published a story today, reporting that Microsoft announced it "
+                        + "will invest $10 billion in data centers in Japan.",
+                "According to Reuters, Microsoft plans to invest $10 billion in data centers in Japan.")) {
+            assertThat(analyze(text, null)).as(text).singleElement().satisfies(a -> {
+                assertThat(a.type()).isEqualTo(AnnouncementType.INVESTMENT);
+                assertThat(a.company().ticker()).isEqualTo("MSFT");
+            });
+        }
+        // an outlet alone announces nothing
+        assertThat(analyze("Reuters said it will invest $10 million in its newsroom.", null)).isEmpty();
+    }
+
+    @Test
+    void aModelReleaseIsTheObjectOfAReleaseVerbAndNamesItsMaker() {
+        List<Announcement> found = analyze("""
+                Meta released Llama 5 on Tuesday, an open-weight model with 400 billion parameters.
+                With 400 billion parameters, the scale is broadly comparable to the largest version of OpenAI's GPT-OSS.
+                Defensive strategy against Chinese open-source models: DeepSeek R1, Qwen2.5 and others undercut it.
+                """, null);
+        assertThat(found).filteredOn(a -> a.type() == AnnouncementType.MODEL_RELEASE).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.model().name()).isEqualTo("Llama 5");
+                    assertThat(a.model().parameters()).isEqualTo(400_000_000_000L);
+                    assertThat(a.company().ticker()).isEqualTo("META");
+                });
+        // the maker, not the company that mentions it
+        assertThat(analyze("Microsoft said that OpenAI's GPT-6 was released on Monday.", null))
+                .filteredOn(a -> a.type() == AnnouncementType.MODEL_RELEASE).singleElement()
+                .satisfies(a -> assertThat(a.company().name()).isEqualTo("OpenAI"));
+    }
+
+    @Test
+    void anAmountIsNeverAModelName() {
+        List<Announcement> found = analyze("NVIDIA will invest $26 billion (about RMB 178.8 billion) to develop "
+                + "open-weight models, and released Nemotron 4 Ultra.", null);
+        assertThat(found).filteredOn(a -> a.type() == AnnouncementType.MODEL_RELEASE)
+                .extracting(a -> a.model().name()).containsExactly("Nemotron 4 Ultra");
+        assertThat(TextAnalyzer.shared().analyze("The model costs RMB 178.8 billion to train.", null, "d", null,
+                null, null).entities()).noneMatch(e -> e.text().contains("178.8"));
+    }
+
+    @Test
+    void unknownCompaniesNamedByAnAppositiveOrTheirLastWordAnnounce() {
+        assertThat(analyze("Kernwerk, a Berlin start-up that builds test environments, has raised €1.2 million in a "
+                + "pre-seed round.", null)).singleElement().satisfies(a -> {
+                    assertThat(a.type()).isEqualTo(AnnouncementType.FUNDING_ROUND);
+                    assertThat(a.company().name()).isEqualTo("Kernwerk");
+                });
+        assertThat(analyze("Silvermark Photonics, a developer of optics for data-center chips, has been acquired by "
+                + "AMD.", null)).singleElement().satisfies(a -> {
+                    assertThat(a.type()).isEqualTo(AnnouncementType.ACQUISITION);
+                    assertThat(a.company().ticker()).isEqualTo("AMD");
+                    assertThat(a.target().name()).isEqualTo("Silvermark Photonics");
+                });
+    }
+
+    @Test
+    void anEightKWithoutACikStillHasItsFilerAndExhibitsAreNotItems() {
+        String text = """
+                Item 1.01 Entry into a Material Definitive Agreement.
+                On June 15, 2026, QUALCOMM Incorporated entered into an Agreement and Plan of Merger with Kestrel \
+                Silicon, Inc. under which Qualcomm will acquire Kestrel Silicon.
+                Item 9.01 Financial Statements and Exhibits.
+                """;
+        Filing filing = new Filing(null, "QUALCOMM INC/DE", null, "8-K", null, LocalDate.of(2026, 6, 16), null,
+                List.of("1.01", "EX-99.1", "9.01"), List.of(), List.of(), null);
+        List<Announcement> found = analyze(text, filing);
+        assertThat(found).extracting(Announcement::item).contains("1.01").doesNotContain("EX-99.1", "9.01");
+        assertThat(found).filteredOn(a -> "1.01".equals(a.item())).singleElement()
+                .satisfies(a -> assertThat(a.company().ticker()).isEqualTo("QCOM"));
+        assertThat(found).extracting(Announcement::type).doesNotContain(AnnouncementType.PARTNERSHIP);
+    }
+
+    @Test
+    void aCompanysResultsAreOneEarningsAnnouncement() {
+        List<Announcement> found = analyze("""
+                Microsoft Cloud Strength Drives Fourth Quarter Results
+                Microsoft Corp. today announced the following results for the quarter ended June 30, 2026.
+                Revenue was $81.4 billion and increased 16%.
+                Operating income was $37.4 billion and increased 17%.
+                Net income was $30.2 billion and increased 17%.
+                "Demand for our cloud keeps growing," said the chief executive officer of Microsoft.
+                """, null);
+        assertThat(found).filteredOn(a -> a.type() == AnnouncementType.EARNINGS).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.company().ticker()).isEqualTo("MSFT");
+                    assertThat(a.amount().value()).isEqualByComparingTo("81400000000");
+                });
+    }
 }

@@ -155,4 +155,35 @@ class QuantityExtractorTest {
         assertThat(NumberParser.parse("5 lakh")).isEqualByComparingTo("500000");
         assertThat(NumberParser.parse("12,34,567.89")).isEqualByComparingTo("1234567.89");
     }
+
+    @Test
+    void readsDurationsToldInParts() {
+        assertThat(only("the review took an hour and a half").normalized()).isEqualTo("PT1.5H");
+        Quantity weeks = only("a lock-up of one week three days");
+        assertThat(weeks.normalized()).isEqualTo("P1W3D");
+        assertThat(weeks.value()).isEqualByComparingTo("10");
+        assertThat(weeks.unit()).isEqualTo("day");
+        Quantity years = only("a term of 2 years and 3 months");
+        assertThat(years.normalized()).isEqualTo("P2Y3M");
+        assertThat(years.value()).isEqualByComparingTo("27");
+        assertThat(only("the call lasted 2 hours and 10").normalized()).isEqualTo("PT2H10M");
+        assertThat(only("within a couple of weeks").normalized()).isEqualTo("P2W");
+        assertThat(only("half a day").normalized()).isEqualTo("P0.5D");
+        assertThat(only("two additional minutes").normalized()).isEqualTo("PT2M");
+    }
+
+    @Test
+    void readsFractionsDozensAndCompoundScales() {
+        assertThat(NumberParser.parse("two thirds")).isEqualByComparingTo("0.666666666666667");
+        assertThat(NumberParser.parse("five and a quarter")).isEqualByComparingTo("5.25");
+        assertThat(NumberParser.parse("two and fifty-four hundredths")).isEqualByComparingTo("2.54");
+        assertThat(NumberParser.parse("three dozens")).isEqualByComparingTo("36");
+        assertThat(NumberParser.parse("200 dozens")).isEqualByComparingTo("2400");
+        assertThat(NumberParser.parse("three thousand millions")).isEqualByComparingTo("3000000000");
+        assertThat(NumberParser.parse("three billions")).isEqualByComparingTo("3000000000");
+        assertThat(NumberParser.parse("two hundred point zero three")).isEqualByComparingTo("200.03");
+        assertThat(NumberParser.parse("fifty - two")).isEqualByComparingTo("52");
+        // a quarter is a period of time, not a fraction, unless joined to a whole number
+        assertThat(only("over one quarter").normalized()).isEqualTo("P3M");
+    }
 }
