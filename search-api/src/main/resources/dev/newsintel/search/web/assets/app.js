@@ -2,7 +2,7 @@
 // Everything from the server is inserted as text; only the highlighter's <em> tags become elements.
 "use strict";
 
-const state = { filters: [], nextSearchAfter: null };
+const state = { filters: [], nextSearchAfter: null, searchSeq: 0, inFlight: null };
 const $ = (selector) => document.querySelector(selector);
 
 function el(tag, attrs, ...children) {
@@ -51,20 +51,30 @@ function params(searchAfter) {
   return p;
 }
 
+// Only the newest search may render: an older answer arriving late (the page's first search, a slow facet click)
+// must not overwrite the results of the search the user made after it. Older requests are cancelled too.
 async function search(append) {
+  const seq = ++state.searchSeq;
+  if (state.inFlight) state.inFlight.abort();
+  const controller = new AbortController();
+  state.inFlight = controller;
   const status = $("#status");
   status.className = "";
   status.textContent = "Searching…";
   let body;
   try {
-    const response = await fetch("/api/search?" + params(append ? state.nextSearchAfter : null));
+    const response = await fetch("/api/search?" + params(append ? state.nextSearchAfter : null),
+      { signal: controller.signal });
     body = await response.json();
     if (!response.ok) throw new Error(body.error || ("HTTP " + response.status));
   } catch (e) {
+    if (seq !== state.searchSeq) return;
     status.className = "error";
     status.textContent = "Search failed: " + e.message;
     return;
   }
+  if (seq !== state.searchSeq) return;
+  state.inFlight = null;
   if (!append) $("#results").replaceChildren();
   for (const hit of body.hits) $("#results").append(result(hit));
   state.nextSearchAfter = body.nextSearchAfter;
