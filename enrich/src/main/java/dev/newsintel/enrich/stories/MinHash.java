@@ -94,6 +94,18 @@ public final class MinHash {
         return keys;
     }
 
+    /**
+     * One hash of a whole signature: equal for texts with the same shingles, and for different texts only when all
+     * of their MinHash values agree (probability: their similarity to the power of the number of hash functions).
+     */
+    public static long fingerprint(long[] signature) {
+        long h = signature.length;
+        for (long value : signature) {
+            h = mix(h * GOLDEN + value);
+        }
+        return h;
+    }
+
     /** Estimated Jaccard similarity of the texts behind two signatures. */
     public static double similarity(long[] a, long[] b) {
         int same = 0;

@@ -22,9 +22,12 @@ import dev.newsintel.events.Money;
  *   <li>Fact signatures, one per announcement: the model ({@code model:nemotron 3 super}), else the companies and
  *       the amount rounded to two significant digits ({@code fact:nvidia|2.6E+10 USD}), else the companies and the
  *       type.</li>
- *   <li>A text signature: MinHash LSH bands of the word shingles ({@code band:<i>:<hash>}), and the first MinHash
- *       value ({@code text:<hash>}), which exact duplicates always share and near-duplicates share with probability
- *       equal to their similarity.</li>
+ *   <li>A text signature: MinHash LSH bands of the word shingles ({@code band:<i>:<hash>}), which near-duplicates
+ *       share, and a fingerprint of the whole MinHash signature ({@code text:<hash>}), which exact duplicates (the
+ *       same words) always share and different texts practically never do. A single MinHash value would not do: two
+ *       texts share it with probability equal to their similarity, so unrelated reports sharing boilerplate would be
+ *       forced into one story through the anchor, and with thousands of documents in a window most documents
+ *       without facts would collide with some other one.</li>
  * </ul>
  *
  * <p>The <b>anchor</b> is the one signature whose partition decides the document's story: the primary fact (the
@@ -35,7 +38,7 @@ import dev.newsintel.events.Money;
  * @param anchor     the deciding signature
  * @param factKeys   every fact signature, the primary first
  * @param bandKeys   the LSH band keys, empty for short texts
- * @param textAnchor the first MinHash value, null for short texts
+ * @param textAnchor the fingerprint of the whole MinHash signature, null for short texts
  */
 public record StorySignals(String anchor, List<String> factKeys, List<String> bandKeys, String textAnchor) {
     public StorySignals {
@@ -63,7 +66,7 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> ba
         if (shingles.length >= config.minShingles()) {
             long[] signature = minHash.signature(shingles);
             bands = List.of(MinHash.bands(signature, config.bands(), config.rowsPerBand()));
-            textAnchor = "text:" + Long.toHexString(signature[0]);
+            textAnchor = "text:" + Long.toHexString(MinHash.fingerprint(signature));
         }
         String anchor = !facts.isEmpty() ? facts.get(0) : textAnchor != null ? textAnchor : docKey(document.id());
         return new StorySignals(anchor, facts, bands, textAnchor);
