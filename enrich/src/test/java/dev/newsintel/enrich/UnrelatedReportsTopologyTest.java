@@ -64,6 +64,53 @@ class UnrelatedReportsTopologyTest {
                 .containsExactlyInAnyOrder("first", "second");
     }
 
+    /** An 8-K's cover page: the same words in every filer's 8-K. */
+    static final String COVER = """
+            UNITED STATES SECURITIES AND EXCHANGE COMMISSION Washington, D.C. 20549 FORM 8-K CURRENT REPORT Pursuant \
+            to Section 13 or 15(d) of the Securities Exchange Act of 1934. Check the appropriate box below if the Form \
+            8-K filing is intended to simultaneously satisfy the filing obligation of the registrant under any of the \
+            following provisions: Written communications pursuant to Rule 425 under the Securities Act (17 CFR \
+            230.425); Soliciting material pursuant to Rule 14a-12 under the Exchange Act (17 CFR 240.14a-12); \
+            Pre-commencement communications pursuant to Rule 14d-2(b) under the Exchange Act (17 CFR 240.14d-2(b)); \
+            Pre-commencement communications pursuant to Rule 13e-4(c) under the Exchange Act (17 CFR 240.13e-4(c)). \
+            Indicate by check mark whether the registrant is an emerging growth company as defined in Rule 405 of the \
+            Securities Act of 1933 or Rule 12b-2 of the Securities Exchange Act of 1934. Emerging growth company. If \
+            an emerging growth company, indicate by check mark if the registrant has elected not to use the extended \
+            transition period for complying with any new or revised financial accounting standards provided pursuant \
+            to Section 13(a) of the Exchange Act.""";
+
+    @Test
+    void shortEightKsOfDifferentFilersAreSeparateStoriesEachWithItsAlert() {
+        String first = COVER + " Item 5.02. On March 10 the Board of Directors of Orbital Systems appointed Dana"
+                + " Okafor as Chief Financial Officer. Item 9.01. Exhibits.";
+        String second = COVER + " Item 5.02. On March 10 the Board of Directors of Lumen Robotics appointed Kenji"
+                + " Tanaka as Chief Financial Officer. Item 9.01. Exhibits.";
+        String amendment = first + " This amendment corrects the date of the appointment.";
+        // Near-duplicates by their words alone: without the filer scope they share the bands of one text.
+        MinHash minHash = MinHash.of(StoryConfig.defaults());
+        assertThat(MinHash.similarity(minHash.signature(minHash.shingles(first)),
+                minHash.signature(minHash.shingles(second)))).isGreaterThan(0.7);
+
+        enrichment.filing("0000000001-26-000001/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"));
+        enrichment.filing("0000000002-26-000001/b.htm", filing("0000000002", "LUMEN ROBOTICS INC", "8-K"));
+        enrichment.filing("0000000001-26-000002/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K/A"));
+        topology.pipe(Fixtures.filing("0000000001-26-000001/a.htm", T0, first));
+        topology.pipe(Fixtures.filing("0000000002-26-000001/b.htm", T0.plusSeconds(300), second));
+        topology.pipe(Fixtures.filing("0000000001-26-000002/a.htm", T0.plusSeconds(900), amendment));
+
+        assertThat(topology.storyOf("0000000002-26-000001/b.htm")).isEqualTo("0000000002-26-000001/b.htm");
+        assertThat(topology.storyOf("0000000001-26-000002/a.htm")).as("the filer's own amendment is its story")
+                .isEqualTo("0000000001-26-000001/a.htm");
+        assertThat(topology.alertsOf(dev.newsintel.enrich.alerts.BuiltInRules.MATERIAL_EVENTS))
+                .extracting(r -> r.value().storyId())
+                .containsExactlyInAnyOrder("0000000001-26-000001/a.htm", "0000000002-26-000001/b.htm");
+    }
+
+    private static dev.newsintel.events.Filing filing(String cik, String company, String form) {
+        return new dev.newsintel.events.Filing(cik, company, null, form, null, null, null, List.of("5.02", "9.01"),
+                List.of(), List.of(), null);
+    }
+
     /**
      * Two reports, each its own 80-word account then the boilerplate (about a third of their words, so they are not
      * near-duplicates: their similarity is well under the 0.5 the bands look for), whose first MinHash values are
