@@ -35,7 +35,8 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name what to evaluate: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** Options every evaluation shares. */

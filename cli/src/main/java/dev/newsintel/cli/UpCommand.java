@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import dev.newsintel.embedded.EmbeddedStack;
 import dev.newsintel.embedded.EmbeddedStack.Server;
 import dev.newsintel.ingest.SampleCorpus;
+import dev.newsintel.search.IndexKind;
+import dev.newsintel.search.Indexer;
 import dev.newsintel.events.SourceDefinition;
 import dev.newsintel.ingest.IngestMetrics;
 import dev.newsintel.ingest.edgar.EdgarSettings;
@@ -176,10 +178,13 @@ final class UpCommand implements Callable<Integer> {
 
     private static void awaitIndexed(Pipeline pipeline, int expected, PrintWriter out) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (pipeline.indexer().indexed() < expected && Instant.now().isBefore(deadline)) {
+        Indexer indexer = pipeline.indexer();
+        while (indexer.indexed(IndexKind.DOCUMENTS) < expected && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
-        out.printf("  Searchable      %d documents%n", pipeline.indexer().indexed());
+        out.printf("  Searchable      %d documents, %d announcements, %d stories so far%n",
+                indexer.indexed(IndexKind.DOCUMENTS), indexer.indexed(IndexKind.ANNOUNCEMENTS),
+                indexer.indexed(IndexKind.STORIES));
         out.flush();
     }
 }

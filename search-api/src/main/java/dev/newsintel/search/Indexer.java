@@ -429,6 +429,11 @@ public final class Indexer implements Runnable, AutoCloseable {
         return indexed.get();
     }
 
+    /** Records of one kind (documents, announcements, ...) acknowledged by Elasticsearch since start. */
+    public long indexed(IndexKind kind) {
+        return (long) indexedByKind.get(kind).count();
+    }
+
     /** Records Elasticsearch refused for good (sent to the dead-letter topic). */
     public long rejected() {
         return rejected.get();

@@ -39,7 +39,8 @@ import dev.newsintel.ingest.feed.FeedParser;
  * Loads a folder of documents, recursively and in name order: how tests and analysts load a backfill.
  *
  * <ul>
- *   <li>{@code .html}, {@code .htm}: a web page, or a filing document when it carries SEC/inline-XBRL markers;</li>
+ *   <li>{@code .html}, {@code .htm}: a web page, or a filing document when it carries SEC/inline-XBRL markers or
+ *       its path an EDGAR accession number ({@code 0001045810-26-000024});</li>
  *   <li>{@code .txt}: plain text, or an EDGAR full-submission file ({@code <SEC-DOCUMENT>});</li>
  *   <li>{@code .xml}: an RSS or Atom feed, each entry a document;</li>
  *   <li>{@code .json}: a JSON Feed (each item a document) or one document object
@@ -138,10 +139,14 @@ public final class ReplaySource implements Source {
         }
         String head = new String(content.bytes, 0, Math.min(content.bytes.length, 8192), StandardCharsets.ISO_8859_1);
         boolean html = name.endsWith(".html") || name.endsWith(".htm");
-        DocumentKind kind = looksLikeFiling(head, html) ? DocumentKind.FILING : DocumentKind.NEWS;
+        // EDGAR names what it serves after the accession number (<accession>.txt, folders of a filing's
+        // documents): such a file is a filing document even when its own text carries no SEC marker, as an
+        // EX-99.1 press release does not.
+        boolean namedLikeFiling = ACCESSION_IN_NAME.matcher(relative).find();
+        DocumentKind kind = namedLikeFiling || looksLikeFiling(head, html) ? DocumentKind.FILING : DocumentKind.NEWS;
         String id = Ids.forContent(content.bytes);
         if (kind == DocumentKind.FILING) {
-            String accession = accession(head, file.getFileName().toString());
+            String accession = accession(head, relative);
             if (accession != null) {
                 metadata.put("accessionNumber", accession);
                 id = Ids.forFiling(accession, stripGz(file.getFileName().toString()));
@@ -218,12 +223,12 @@ public final class ReplaySource implements Source {
                 || lower.contains("<type>8-k") || lower.contains("<type>ex-99");
     }
 
-    private static String accession(String head, String fileName) {
+    private static String accession(String head, String path) {
         Matcher inHeader = ACCESSION.matcher(head);
         if (inHeader.find()) {
             return inHeader.group(1);
         }
-        Matcher inName = ACCESSION_IN_NAME.matcher(fileName);
+        Matcher inName = ACCESSION_IN_NAME.matcher(path);
         return inName.find() ? inName.group(1) : null;
     }
 
