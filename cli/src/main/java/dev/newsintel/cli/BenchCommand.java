@@ -81,6 +81,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Base name of the result files (default: ${DEFAULT-VALUE}).")
     String name;
 
+    @Option(names = {"-c", "--enrich-config"}, paramLabel = "KEY=VALUE",
+            description = "A Kafka Streams setting for the enrich process, e.g. -c commit.interval.ms=50 (repeatable).")
+    java.util.Map<String, String> enrichConfig = new java.util.LinkedHashMap<>();
+
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Where stage logs and state go (default: a new temporary directory).")
     Path workDir;
@@ -96,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         Path work = workDir != null ? workDir : Files.createTempDirectory("newsintel-bench-");
         EndToEndBenchmark.Settings settings = new EndToEndBenchmark.Settings(List.copyOf(sizes), rate,
                 Duration.ofSeconds(warmup), Duration.ofSeconds(probe), maxBacklog, enrichThreads, enrichHeap,
-                serveHeap, Duration.ofMillis(pollMillis), replay, seed, work);
+                serveHeap, Duration.ofMillis(pollMillis), replay, seed, work, enrichConfig);
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode results = new EndToEndBenchmark(settings, out).run();
         Path md = BenchReport.write(results, outDir, name, "./newsintel " + String.join(" ",

@@ -67,10 +67,11 @@ public final class EndToEndBenchmark {
      * @param replay         a folder to replay instead of the composed corpus, or null
      * @param seed           seed of the composed corpus
      * @param workDir        where logs and state go
+     * @param enrichConfig   Kafka Streams settings for the enrich process ({@code newsintel enrich -c KEY=VALUE})
      */
     public record Settings(List<Integer> sizes, int rate, Duration warmup, Duration probe, int maxBacklog,
                            int enrichThreads, String enrichHeap, String serveHeap, Duration pollPeriod, Path replay,
-                           long seed, Path workDir) {
+                           long seed, Path workDir, Map<String, String> enrichConfig) {
         public Settings {
             if (sizes.isEmpty() || sizes.stream().anyMatch(s -> s < 100)) {
                 throw new IllegalArgumentException("--sizes must list corpus sizes of at least 100 documents");
@@ -92,6 +93,7 @@ public final class EndToEndBenchmark {
             if (enrichThreads < 1) {
                 throw new IllegalArgumentException("--enrich-threads must be at least 1");
             }
+            enrichConfig = enrichConfig == null ? Map.of() : Map.copyOf(enrichConfig);
         }
     }
 
@@ -147,10 +149,12 @@ public final class EndToEndBenchmark {
         Path logs = settings.workDir().resolve("logs-" + runTag);
         int port = freePort();
         say("Starting newsintel enrich and newsintel serve (logs in " + logs + ")...");
-        try (StageProcess enrich = StageProcess.start("enrich", settings.enrichHeap(), logs, List.of("enrich",
+        List<String> enrichArgs = new ArrayList<>(List.of("enrich",
                 "--kafka", kafka, "--threads", Integer.toString(settings.enrichThreads()),
                 "--application-id", "newsintel-bench-" + runTag,
                 "--state-dir", settings.workDir().resolve("enrich-state-" + runTag).toString()));
+        settings.enrichConfig().forEach((key, value) -> enrichArgs.addAll(List.of("-c", key + "=" + value)));
+        try (StageProcess enrich = StageProcess.start("enrich", settings.enrichHeap(), logs, enrichArgs);
              StageProcess serve = StageProcess.start("serve", settings.serveHeap(), logs, List.of("serve",
                      "--kafka", kafka, "--elasticsearch", es, "--port", Integer.toString(port),
                      "--group", "newsintel-bench-indexer-" + runTag));
@@ -180,7 +184,7 @@ public final class EndToEndBenchmark {
                     say(String.format(Locale.ROOT, "Probing latency at %d documents/s (%d s warm-up, %d s measured)...",
                             settings.rate(), settings.warmup().toSeconds(), settings.probe().toSeconds()));
                     checkpoint.set("probe", run.probe());
-                    checkpoint.set("memory", run.memory());
+                    checkpoint.set("memory", run.memory(List.of(enrich, serve)));
                     checkpoint.put("corpusAfterProbe", run.published);
                     say("  " + BenchReport.oneLine(checkpoint));
                     if (!enrich.isAlive() || !serve.isAlive()) {
@@ -318,6 +322,9 @@ public final class EndToEndBenchmark {
                     esBefore = esStats.counters();
                     measureStart = System.nanoTime();
                 }
+                if (i % rate == 0) {
+                    count(); // once a second, for the timeline
+                }
                 RawDocument document = supply.next(Instant.now());
                 long sent = System.nanoTime();
                 boolean measured = i >= warmupDocs;
@@ -358,7 +365,19 @@ public final class EndToEndBenchmark {
         }
 
         /** Memory of each component now, and the largest live heap seen since the previous checkpoint. */
-        ObjectNode memory() {
+        /**
+         * Memory of each component at the end of a checkpoint: its resident set now and at most since the previous
+         * checkpoint; and for the JVMs the live set: the heap after a full collection the benchmark asks for
+         * ({@code jcmd <pid> GC.run} for the stages, {@code System.gc()} here; Elasticsearch's old generation, which
+         * it cannot be asked to collect), and the highest heap after any collection since the previous checkpoint
+         * (which includes garbage the young collections leave in the old generation).
+         */
+        ObjectNode memory(List<StageProcess> stages) throws InterruptedException {
+            for (StageProcess stage : stages) {
+                fullGc(stage.pid());
+            }
+            System.gc();
+            Thread.sleep(2_000); // the collections finish and reach the GC logs
             ObjectNode memory = Json.MAPPER.createObjectNode();
             ResourceSampler.Sample now = sampler.sample();
             List<ResourceSampler.Sample> all = sampler.samples();
@@ -374,13 +393,30 @@ public final class EndToEndBenchmark {
                     c.put("liveHeapMegabytes", mb(entry.getValue().heapAfterGcBytes()));
                     long maxHeap = recent.stream().mapToLong(s -> liveHeap(s, entry.getKey()))
                             .max().orElse(-1);
-                    c.put("maxLiveHeapMegabytes", mb(Math.max(maxHeap, entry.getValue().heapAfterGcBytes())));
+                    c.put("maxHeapAfterGcMegabytes", mb(Math.max(maxHeap, entry.getValue().heapAfterGcBytes())));
                 }
                 if (entry.getValue().collections() > 0) {
                     c.put("gcPausesMillisTotal", Math.round(entry.getValue().gcPauseMillis()));
                 }
             }
             return memory;
+        }
+
+        /** Asks a JVM for a full collection through the JDK's jcmd; best effort (no jcmd: the figure is older). */
+        private static void fullGc(long pid) {
+            java.nio.file.Path jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            if (!java.nio.file.Files.isExecutable(jcmd)) {
+                return;
+            }
+            try {
+                Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // no full collection: the live heap is then the latest heap after a collection
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static long rss(ResourceSampler.Sample sample, String component) {
@@ -562,6 +598,8 @@ public final class EndToEndBenchmark {
         s.put("enrichHeap", settings.enrichHeap());
         s.put("serveHeap", settings.serveHeap());
         s.put("searchPollMillis", settings.pollPeriod().toMillis());
+        s.put("enrichConfig", settings.enrichConfig().isEmpty() ? "defaults (exactly_once_v2, commit.interval.ms 100)"
+                : settings.enrichConfig().toString());
         s.put("stages", "newsintel enrich and newsintel serve as child JVMs (G1); Kafka and Elasticsearch embedded;"
                 + " this JVM publishes through the ingest stage's RawDocumentPublisher and observes");
         return s;
