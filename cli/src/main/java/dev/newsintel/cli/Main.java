@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Turns SEC filings and tech news into searchable, alertable facts.",
         subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, AlertsCommand.class,
                 ServeCommand.class, ExtractCommand.class, EvalCommand.class, BuildCompaniesCommand.class,
-                TrainNerCommand.class, CommandLine.HelpCommand.class})
+                TrainNerCommand.class, BenchCommand.class, ReprocessCommand.class, ReindexCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

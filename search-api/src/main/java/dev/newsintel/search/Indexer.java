@@ -81,8 +81,11 @@ public final class Indexer implements Runnable, AutoCloseable {
      * @param maxBatch      records per poll, which bounds one batch
      * @param backoff       wait before re-sending operations that failed for a transient reason
      * @param meters        where the indexer's counters and lag gauge go
+     * @param targets       the index each kind is written to, when not its alias: a new index version being filled
+     *                      before the alias moves to it ({@code newsintel reindex})
      */
-    public record Options(String groupId, int maxBatch, RetryBackoff backoff, MeterRegistry meters, Clock clock) {
+    public record Options(String groupId, int maxBatch, RetryBackoff backoff, MeterRegistry meters, Clock clock,
+                          Map<IndexKind, String> targets) {
         public Options {
             if (groupId == null || groupId.isBlank()) {
                 throw new IllegalArgumentException("Indexer groupId must not be blank");
@@ -90,6 +93,21 @@ public final class Indexer implements Runnable, AutoCloseable {
             if (maxBatch < 1 || maxBatch > 10_000) {
                 throw new IllegalArgumentException("Indexer maxBatch must be within [1, 10000], was " + maxBatch);
             }
+            targets = targets == null ? Map.of() : Map.copyOf(targets);
+        }
+
+        public Options(String groupId, int maxBatch, RetryBackoff backoff, MeterRegistry meters, Clock clock) {
+            this(groupId, maxBatch, backoff, meters, clock, Map.of());
+        }
+
+        /** Writes each kind to the given concrete index instead of its alias. */
+        public Options withTargets(Map<IndexKind, String> indices) {
+            return new Options(groupId, maxBatch, backoff, meters, clock, indices);
+        }
+
+        /** Where records of a kind are written: its target when given, else its alias (the write index). */
+        public String indexFor(IndexKind kind) {
+            return targets.getOrDefault(kind, kind.alias());
         }
 
         public static Options defaults() {
@@ -98,15 +116,15 @@ public final class Indexer implements Runnable, AutoCloseable {
         }
 
         public Options withGroupId(String id) {
-            return new Options(id, maxBatch, backoff, meters, clock);
+            return new Options(id, maxBatch, backoff, meters, clock, targets);
         }
 
         public Options withBackoff(RetryBackoff newBackoff) {
-            return new Options(groupId, maxBatch, newBackoff, meters, clock);
+            return new Options(groupId, maxBatch, newBackoff, meters, clock, targets);
         }
 
         public Options withMeters(MeterRegistry registry) {
-            return new Options(groupId, maxBatch, backoff, registry, clock);
+            return new Options(groupId, maxBatch, backoff, registry, clock, targets);
         }
     }
 
@@ -229,7 +247,7 @@ public final class Indexer implements Runnable, AutoCloseable {
         List<Slot> pending = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                BulkOperation operation = operation(record);
+                BulkOperation operation = operation(record, options::indexFor);
                 if (operation != null) {
                     pending.add(new Slot(record, operation, IndexKind.forTopic(record.topic())));
                 }
@@ -288,17 +306,24 @@ public final class Indexer implements Runnable, AutoCloseable {
         return true;
     }
 
-    /** The index (or delete, for a tombstone) operation of a record; null for a record with nothing to index. */
+    /** The index (or delete, for a tombstone) operation of a record, on its alias; null when nothing to index. */
     static BulkOperation operation(ConsumerRecord<String, byte[]> record) {
+        return operation(record, IndexKind::alias);
+    }
+
+    /** The operation of a record on the index {@code indexFor} names for its kind. */
+    static BulkOperation operation(ConsumerRecord<String, byte[]> record,
+                                   java.util.function.Function<IndexKind, String> indexFor) {
         IndexKind kind = IndexKind.forTopic(record.topic());
         if (kind == null) {
             return null;
         }
+        String index = indexFor.apply(kind);
         if (record.value() == null) {
             if (record.key() == null) {
                 return null;
             }
-            return BulkOperation.of(op -> op.delete(d -> d.index(kind.alias()).id(record.key())));
+            return BulkOperation.of(op -> op.delete(d -> d.index(index).id(record.key())));
         }
         String id;
         Object view;
@@ -325,7 +350,7 @@ public final class Indexer implements Runnable, AutoCloseable {
             }
             default -> throw new IllegalStateException("No view for " + kind);
         }
-        return BulkOperation.of(op -> op.index(i -> i.index(kind.alias()).id(id).document(view)));
+        return BulkOperation.of(op -> op.index(i -> i.index(index).id(id).document(view)));
     }
 
     private boolean await(CountDownLatch done) {

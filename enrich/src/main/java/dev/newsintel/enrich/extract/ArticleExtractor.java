@@ -1,7 +1,7 @@
 package dev.newsintel.enrich.extract;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,7 +168,10 @@ public final class ArticleExtractor {
     }
 
     private Map<Element, Stats> measure(Element body) {
-        Map<Element, Stats> stats = new IdentityHashMap<>();
+        // In document order: candidates are scored in this order and ties go to the first, so the same page always
+        // gives the same text. (An IdentityHashMap iterates in identity-hash order, which differs from run to run.)
+        // Elements compare by identity, so a LinkedHashMap is an identity map here.
+        Map<Element, Stats> stats = new LinkedHashMap<>();
         List<Stats> stack = new ArrayList<>();
         int[] linkDepth = {0};
         int[] headingDepth = {0};

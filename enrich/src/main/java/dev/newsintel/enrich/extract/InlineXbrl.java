@@ -19,6 +19,9 @@ import dev.newsintel.events.Filing.XbrlFact;
  * header ({@code ix:header}) is never text.
  */
 public final class InlineXbrl {
+    /** Largest scale (power of ten) a fact's value is read with; beyond it the value is unknown. */
+    static final int MAX_SCALE = 30;
+
     /** Cover-page (dei) facts by local name: {@code EntityRegistrantName}, {@code TradingSymbol}... */
     public record Cover(Map<String, String> facts) {
         public String get(String localName) {
@@ -106,6 +109,11 @@ public final class InlineXbrl {
         if (digits.isEmpty() || digits.equals(".")) {
             return null;
         }
+        if (scale != null && Math.abs(scale) > MAX_SCALE) {
+            // Filers scale by thousands, millions, billions (and -2 for percentages); a scale like 999999999 is a
+            // broken or hostile document, and ten to that power does not fit in any number.
+            return null;
+        }
         try {
             BigDecimal value = new BigDecimal(digits);
             if (scale != null) {
@@ -116,7 +124,7 @@ public final class InlineXbrl {
                 value = value.setScale(0);
             }
             return negative ? value.negate() : value;
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }
     }

@@ -63,6 +63,26 @@ public final class MinHash {
         return Arrays.copyOf(shingles, distinct);
     }
 
+    /**
+     * The shingles of a text compared only with texts of the same scope: each hash is mixed with the scope's, so
+     * texts of different scopes share no shingle (and no band), whatever their words. A null scope changes nothing.
+     */
+    public static long[] scoped(long[] shingles, String scope) {
+        if (scope == null) {
+            return shingles;
+        }
+        long salt = FNV_OFFSET;
+        for (int i = 0; i < scope.length(); i++) {
+            salt = (salt ^ scope.charAt(i)) * FNV_PRIME;
+        }
+        salt = mix(salt);
+        long[] out = new long[shingles.length];
+        for (int i = 0; i < shingles.length; i++) {
+            out[i] = mix(shingles[i] ^ salt);
+        }
+        return out;
+    }
+
     /** The signature of a set of shingle hashes: per hash function, the smallest hash of any shingle. */
     public long[] signature(long[] shingles) {
         long[] signature = new long[seeds.length];
@@ -92,6 +112,18 @@ public final class MinHash {
             keys[b] = "band:" + b + ":" + Long.toHexString(h);
         }
         return keys;
+    }
+
+    /**
+     * One hash of a whole signature: equal for texts with the same shingles, and for different texts only when all
+     * of their MinHash values agree (probability: their similarity to the power of the number of hash functions).
+     */
+    public static long fingerprint(long[] signature) {
+        long h = signature.length;
+        for (long value : signature) {
+            h = mix(h * GOLDEN + value);
+        }
+        return h;
     }
 
     /** Estimated Jaccard similarity of the texts behind two signatures. */

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.newsintel.events.Announcement;
+import dev.newsintel.events.DocumentKind;
 import dev.newsintel.events.EnrichedDocument;
 import dev.newsintel.events.EntityRef;
+import dev.newsintel.events.Filing;
 import dev.newsintel.events.Money;
 
 /**
@@ -22,9 +24,13 @@ import dev.newsintel.events.Money;
  *   <li>Fact signatures, one per announcement: the model ({@code model:nemotron 3 super}), else the companies and
  *       the amount rounded to two significant digits ({@code fact:nvidia|2.6E+10 USD}), else the companies and the
  *       type.</li>
- *   <li>A text signature: MinHash LSH bands of the word shingles ({@code band:<i>:<hash>}), and the first MinHash
- *       value ({@code text:<hash>}), which exact duplicates always share and near-duplicates share with probability
- *       equal to their similarity.</li>
+ *   <li>A text signature: MinHash LSH bands of the word shingles ({@code band:<i>:<hash>}), which near-duplicates
+ *       share (a filer's primary filing documents only with the same filer's: see {@link #textScope}), and a
+ *       fingerprint of the whole MinHash signature ({@code text:<hash>}), which exact duplicates (the same words)
+ *       always share and different texts practically never do. A single MinHash value would not do: two texts share
+ *       it with probability equal to their similarity, so unrelated reports sharing boilerplate would be forced
+ *       into one story through the anchor, and with thousands of documents in a window most documents without
+ *       facts would collide with some other one.</li>
  * </ul>
  *
  * <p>The <b>anchor</b> is the one signature whose partition decides the document's story: the primary fact (the
@@ -35,7 +41,7 @@ import dev.newsintel.events.Money;
  * @param anchor     the deciding signature
  * @param factKeys   every fact signature, the primary first
  * @param bandKeys   the LSH band keys, empty for short texts
- * @param textAnchor the first MinHash value, null for short texts
+ * @param textAnchor the fingerprint of the whole MinHash signature, null for short texts
  */
 public record StorySignals(String anchor, List<String> factKeys, List<String> bandKeys, String textAnchor) {
     public StorySignals {
@@ -57,16 +63,31 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> ba
 
     public static StorySignals of(EnrichedDocument document, StoryConfig config, MinHash minHash) {
         List<String> facts = factKeys(document.announcements(), config.minConfidence());
-        long[] shingles = minHash.shingles(document.text());
+        long[] shingles = MinHash.scoped(minHash.shingles(document.text()), textScope(document));
         List<String> bands = List.of();
         String textAnchor = null;
         if (shingles.length >= config.minShingles()) {
             long[] signature = minHash.signature(shingles);
             bands = List.of(MinHash.bands(signature, config.bands(), config.rowsPerBand()));
-            textAnchor = "text:" + Long.toHexString(signature[0]);
+            textAnchor = "text:" + Long.toHexString(MinHash.fingerprint(signature));
         }
         String anchor = !facts.isEmpty() ? facts.get(0) : textAnchor != null ? textAnchor : docKey(document.id());
         return new StorySignals(anchor, facts, bands, textAnchor);
+    }
+
+    /**
+     * Whose texts a document's text is compared with: a filer's primary filing documents only with that filer's
+     * own (an 8-K and its amendment), because every filer's cover page and legal phrases are the same boilerplate and
+     * two short 8-Ks of different companies look like near-duplicates; everything else (news, press releases filed as
+     * exhibits) with everything else. Null: no scope.
+     */
+    static String textScope(EnrichedDocument document) {
+        Filing filing = document.filing();
+        if (document.kind() == DocumentKind.FILING && filing != null && filing.exhibit() == null
+                && filing.cik() != null && !filing.cik().isBlank()) {
+            return "filer:" + filing.cik().replaceFirst("^0+", "");
+        }
+        return null;
     }
 
     /** Fact signatures of the confident announcements, the one read first in the text first. */

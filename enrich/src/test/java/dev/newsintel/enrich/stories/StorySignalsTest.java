@@ -43,6 +43,48 @@ class StorySignalsTest {
     }
 
     @Test
+    void theTextAnchorIsSharedByExactDuplicatesOnlyNotByTextsThatShareBoilerplate() {
+        StoryConfig config = StoryConfig.defaults();
+        String boilerplate = words(250, 40);
+        // Two different reports around the same long boilerplate whose first MinHash values coincide: a
+        // one-value anchor (the probability of that is their similarity) would force them into one story.
+        String[] pair = firstMinHashCollision(boilerplate);
+        long[] a = minHash.signature(minHash.shingles(pair[0]));
+        long[] b = minHash.signature(minHash.shingles(pair[1]));
+        assertThat(a[0]).isEqualTo(b[0]);
+        assertThat(MinHash.similarity(a, b)).isLessThan(0.9);
+        assertThat(StorySignals.of(document("x", pair[0]), config, minHash).anchor())
+                .isNotEqualTo(StorySignals.of(document("y", pair[1]), config, minHash).anchor());
+
+        // The same words with other markup, case and punctuation: one anchor.
+        String copy = pair[0].toUpperCase(java.util.Locale.ROOT).replace(" ", " -- ");
+        assertThat(StorySignals.of(document("z", copy), config, minHash).anchor())
+                .isEqualTo(StorySignals.of(document("x", pair[0]), config, minHash).anchor())
+                .startsWith("text:");
+    }
+
+    /** Two texts (a distinct opening, then the boilerplate) with the same first MinHash value: found by search. */
+    private String[] firstMinHashCollision(String boilerplate) {
+        java.util.Map<Long, String> seen = new java.util.HashMap<>();
+        for (int seed = 100; seed < 2_000; seed++) {
+            String text = words(60, seed) + " " + boilerplate;
+            long first = minHash.signature(minHash.shingles(text))[0];
+            String earlier = seen.putIfAbsent(first, text);
+            if (earlier != null) {
+                return new String[] {earlier, text};
+            }
+        }
+        throw new AssertionError("No two texts share a first MinHash value");
+    }
+
+    private static dev.newsintel.events.EnrichedDocument document(String id, String text) {
+        return new dev.newsintel.events.EnrichedDocument(dev.newsintel.events.EnrichedDocument.SCHEMA_VERSION, id,
+                dev.newsintel.events.DocumentKind.NEWS, "test", null, null, text, null,
+                java.time.Instant.parse("2026-03-12T00:00:00Z"), null, "en", null, null, List.of(), List.of(),
+                List.of(), null, null, java.util.Map.of());
+    }
+
+    @Test
     void factSignaturesIgnoreHowOutletsWriteTheCompanyAndTheAmount() {
         Announcement linked = announcement(new EntityRef("cik:0001045810", "NVIDIA CORP", "0001045810", "NVDA"),
                 new Money(new BigDecimal("26000000000"), "USD", new BigDecimal("26000000000")), null, 10);

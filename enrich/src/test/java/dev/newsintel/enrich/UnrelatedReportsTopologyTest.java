@@ -1,0 +1,143 @@
+package dev.newsintel.enrich;
+
+import static dev.newsintel.enrich.Fixtures.news;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.newsintel.enrich.stories.MinHash;
+import dev.newsintel.enrich.stories.StoryConfig;
+
+/**
+ * Reports without facts that share boilerplate (an outlet's standard paragraphs, a disclaimer) are different
+ * stories, each with its own alert; only word-for-word copies share a story through their text. Found by the
+ * pipeline fault tests: a one-value text anchor merged such reports and their alerts were never raised.
+ */
+class UnrelatedReportsTopologyTest {
+    static final Instant T0 = Instant.parse("2026-03-11T14:05:00Z");
+    static final String BOILERPLATE = """
+            About the newsroom: our reporters cover technology companies, markets and policy from offices in San \
+            Francisco, New York, London and Singapore. Stories are checked by at least two editors before they are \
+            published, and corrections are listed on a dedicated page. This report may be updated as more \
+            information becomes available; readers can write to the desk with tips, documents and questions. \
+            Subscribers receive the morning briefing, the weekly markets letter and access to the archive of past \
+            coverage, including interviews, analysis and data on the companies we follow most closely.""";
+
+    @TempDir
+    Path stateDir;
+    Fixtures enrichment;
+    TopologyHarness topology;
+
+    @BeforeEach
+    void start() {
+        enrichment = new Fixtures();
+        topology = new TopologyHarness(enrichment, TopologyHarness.options(
+                new StoriesTopologyTest.MutableClock(Instant.parse("2026-03-12T00:00:00Z")), "desk"), stateDir);
+        topology.rule(AlertsTopologyTest.rule("desk", List.of(), List.of(), null, List.of("newsroom")));
+    }
+
+    @AfterEach
+    void stop() {
+        topology.close();
+    }
+
+    @Test
+    void reportsSharingBoilerplateAreSeparateStoriesEachWithItsAlert() {
+        String[] reports = sameFirstMinHash();
+        topology.pipe(news("first", T0, "desk.example", "First", reports[0]));
+        topology.pipe(news("second", T0.plusSeconds(600), "desk.example", "Second", reports[1]));
+        topology.pipe(news("copy", T0.plusSeconds(900), "mirror.example", "First again", reports[0]));
+
+        assertThat(topology.storyOf("first")).isEqualTo("first");
+        assertThat(topology.storyOf("second")).isEqualTo("second");
+        assertThat(topology.storyOf("copy")).as("a word-for-word copy joins its original").isEqualTo("first");
+        assertThat(topology.alertsOf("desk")).extracting(r -> r.value().storyId())
+                .containsExactlyInAnyOrder("first", "second");
+    }
+
+    /** An 8-K's cover page: the same words in every filer's 8-K. */
+    static final String COVER = """
+            UNITED STATES SECURITIES AND EXCHANGE COMMISSION Washington, D.C. 20549 FORM 8-K CURRENT REPORT Pursuant \
+            to Section 13 or 15(d) of the Securities Exchange Act of 1934. Check the appropriate box below if the Form \
+            8-K filing is intended to simultaneously satisfy the filing obligation of the registrant under any of the \
+            following provisions: Written communications pursuant to Rule 425 under the Securities Act (17 CFR \
+            230.425); Soliciting material pursuant to Rule 14a-12 under the Exchange Act (17 CFR 240.14a-12); \
+            Pre-commencement communications pursuant to Rule 14d-2(b) under the Exchange Act (17 CFR 240.14d-2(b)); \
+            Pre-commencement communications pursuant to Rule 13e-4(c) under the Exchange Act (17 CFR 240.13e-4(c)). \
+            Indicate by check mark whether the registrant is an emerging growth company as defined in Rule 405 of the \
+            Securities Act of 1933 or Rule 12b-2 of the Securities Exchange Act of 1934. Emerging growth company. If \
+            an emerging growth company, indicate by check mark if the registrant has elected not to use the extended \
+            transition period for complying with any new or revised financial accounting standards provided pursuant \
+            to Section 13(a) of the Exchange Act.""";
+
+    @Test
+    void shortEightKsOfDifferentFilersAreSeparateStoriesEachWithItsAlert() {
+        String first = COVER + " Item 5.02. On March 10 the Board of Directors of Orbital Systems appointed Dana"
+                + " Okafor as Chief Financial Officer. Item 9.01. Exhibits.";
+        String second = COVER + " Item 5.02. On March 10 the Board of Directors of Lumen Robotics appointed Kenji"
+                + " Tanaka as Chief Financial Officer. Item 9.01. Exhibits.";
+        String amendment = first + " This amendment corrects the date of the appointment.";
+        // Near-duplicates by their words alone: without the filer scope they share the bands of one text.
+        MinHash minHash = MinHash.of(StoryConfig.defaults());
+        assertThat(MinHash.similarity(minHash.signature(minHash.shingles(first)),
+                minHash.signature(minHash.shingles(second)))).isGreaterThan(0.7);
+
+        enrichment.filing("0000000001-26-000001/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"));
+        enrichment.filing("0000000002-26-000001/b.htm", filing("0000000002", "LUMEN ROBOTICS INC", "8-K"));
+        enrichment.filing("0000000001-26-000002/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K/A"));
+        topology.pipe(Fixtures.filing("0000000001-26-000001/a.htm", T0, first));
+        topology.pipe(Fixtures.filing("0000000002-26-000001/b.htm", T0.plusSeconds(300), second));
+        topology.pipe(Fixtures.filing("0000000001-26-000002/a.htm", T0.plusSeconds(900), amendment));
+
+        assertThat(topology.storyOf("0000000002-26-000001/b.htm")).isEqualTo("0000000002-26-000001/b.htm");
+        assertThat(topology.storyOf("0000000001-26-000002/a.htm")).as("the filer's own amendment is its story")
+                .isEqualTo("0000000001-26-000001/a.htm");
+        assertThat(topology.alertsOf(dev.newsintel.enrich.alerts.BuiltInRules.MATERIAL_EVENTS))
+                .extracting(r -> r.value().storyId())
+                .containsExactlyInAnyOrder("0000000001-26-000001/a.htm", "0000000002-26-000001/b.htm");
+    }
+
+    private static dev.newsintel.events.Filing filing(String cik, String company, String form) {
+        return new dev.newsintel.events.Filing(cik, company, null, form, null, null, null, List.of("5.02", "9.01"),
+                List.of(), List.of(), null);
+    }
+
+    /**
+     * Two reports, each its own 80-word account then the boilerplate (about a third of their words, so they are not
+     * near-duplicates: their similarity is well under the 0.5 the bands look for), whose first MinHash values are
+     * equal: searched for among reports written from a fixed seed.
+     */
+    private static String[] sameFirstMinHash() {
+        MinHash minHash = MinHash.of(StoryConfig.defaults());
+        String[] vocabulary = ("company plant region line center arm satellite router sensor compiler engine app desk "
+                + "opened delayed expanded sold rebuilt inspected closed upgraded ohio texas osaka lyon pune leeds "
+                + "porto busan quebec perth said week month quarter workers engineers orders revenue costs prices "
+                + "suppliers customers contract deal talks plan board vote court ruling shares bonds loans rates "
+                + "growth demand output capacity shipments exports imports factory warehouse fleet network").split(" ");
+        java.util.Random random = new java.util.Random(2026);
+        Map<Long, String> seen = new HashMap<>();
+        for (int attempt = 0; attempt < 5_000; attempt++) {
+            StringBuilder report = new StringBuilder();
+            for (int w = 0; w < 80; w++) {
+                report.append(vocabulary[random.nextInt(vocabulary.length)]).append(w % 12 == 11 ? ". " : " ");
+            }
+            report.append(BOILERPLATE);
+            long[] signature = minHash.signature(minHash.shingles(report.toString()));
+            String earlier = seen.putIfAbsent(signature[0], report.toString());
+            if (earlier != null && MinHash.similarity(signature,
+                    minHash.signature(minHash.shingles(earlier))) < 0.45) {
+                return new String[] {earlier, report.toString()};
+            }
+        }
+        throw new AssertionError("No two reports share a first MinHash value");
+    }
+}
