@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameFinderME;
@@ -49,27 +50,53 @@ public final class NerTraining {
     }
 
     /**
+     * Trains on everything but the held-back fifth of each set and writes the model.
+     *
      * @param algorithm OpenNLP's {@code MAXENT} (GIS) or {@code PERCEPTRON}
      */
     public static Result train(Path testdata, Path modelOut, int iterations, String algorithm) throws IOException {
+        List<String> sources = new ArrayList<>();
+        int[] counts = new int[2];
+        TokenNameFinderModel model = trainModel(testdata, s -> !NerCorpus.heldBack(s), seed(), iterations, algorithm,
+                sources, counts);
+        Files.createDirectories(modelOut.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(modelOut)) {
+            model.serialize(out);
+        }
+        return new Result(counts[0], counts[1], Files.size(modelOut), sources);
+    }
+
+    /** The shuffle seed, fixed in advance (17) unless {@code -Dnewsintel.ner.seed} says otherwise. */
+    public static long seed() {
+        return Long.getLong("newsintel.ner.seed", 17);
+    }
+
+    /**
+     * Trains a model in memory from the sentences {@code use} accepts: the project's own sentences and, when
+     * {@code testdata} is given, the shared sets.
+     *
+     * @param sources receives one line per source (what was used, how many sentences)
+     * @param counts receives the number of training sentences and of names
+     */
+    public static TokenNameFinderModel trainModel(Path testdata, Predicate<NerCorpus.LabelledSentence> use, long seed,
+                                                  int iterations, String algorithm, List<String> sources,
+                                                  int[] counts) throws IOException {
         // Documents (lists of sentences in order): the name finder's adaptive features remember the names of a
         // document, so training must see documents whole and forget between them, as the recognizer does.
         List<List<NameSample>> documents = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
         java.util.Map<String, Integer> weights = weights();
         int ownWeight = weights.getOrDefault("OWN", 1);
         int own = 0;
         for (NerCorpus.LabelledSentence s : NerCorpus.ownSentences()) {
-            if (NerCorpus.heldBack(s)) {
-                continue; // measured by `eval entities` as news-like text
+            if (!use.test(s)) {
+                continue; // e.g. the held-back fifth, measured by `eval entities` as news-like text
             }
             for (int w = 0; w < ownWeight; w++) {
                 documents.add(List.of(sample(s)));
             }
             own++;
         }
-        sources.add("project's own annotated sentences (4/5 by sentence hash): " + own
-                + (ownWeight > 1 ? " (x" + ownWeight + ")" : ""));
+        sources.add("project's own annotated sentences: " + own + (ownWeight > 1 ? " (x" + ownWeight + ")" : ""));
         if (testdata != null) {
             for (NerCorpus.Dataset set : NerCorpus.Dataset.values()) {
                 if (!Files.isRegularFile(set.path(testdata))) {
@@ -84,7 +111,7 @@ public final class NerTraining {
                 int n = 0;
                 java.util.LinkedHashMap<String, List<NameSample>> byDocument = new java.util.LinkedHashMap<>();
                 for (NerCorpus.LabelledSentence s : NerCorpus.read(set, testdata)) {
-                    if (NerCorpus.heldBack(s)) {
+                    if (!use.test(s)) {
                         continue;
                     }
                     byDocument.computeIfAbsent(s.document(), k -> new ArrayList<>()).add(sample(s));
@@ -93,12 +120,11 @@ public final class NerTraining {
                 for (int w = 0; w < weight; w++) {
                     documents.addAll(byDocument.values());
                 }
-                sources.add(set.folder() + " (training part, 4/5 by document hash): " + n
-                        + (weight > 1 ? " (x" + weight + ")" : ""));
+                sources.add(set.folder() + ": " + n + " sentences" + (weight > 1 ? " (x" + weight + ")" : ""));
             }
         }
         // A fixed shuffle of whole documents: the same data always gives the same model.
-        Collections.shuffle(documents, new Random(Long.getLong("newsintel.ner.seed", 17)));
+        Collections.shuffle(documents, new Random(seed));
         List<NameSample> samples = new ArrayList<>();
         for (List<NameSample> document : documents) {
             for (int i = 0; i < document.size(); i++) {
@@ -113,23 +139,23 @@ public final class NerTraining {
         params.put(TrainingParameters.THREADS_PARAM, 1);
         // Greedy decoding: a beam of one finds nearly the same names at a third of the cost (measured in bench/).
         params.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, 1);
-        byte[] features;
-        String featuresFile = System.getProperty("newsintel.ner.features"); // to try another feature set
+        TokenNameFinderModel model = NameFinderME.train("en", null, new CollectionObjectStream<>(samples), params,
+                new TokenNameFinderFactory(features(), java.util.Map.of(), new BioCodec()));
+        counts[0] = samples.size();
+        counts[1] = samples.stream().mapToInt(s -> s.getNames().length).sum();
+        return model;
+    }
+
+    /** The feature descriptor: the bundled one, or {@code -Dnewsintel.ner.features=FILE} to try another. */
+    static byte[] features() throws IOException {
+        String featuresFile = System.getProperty("newsintel.ner.features");
         try (InputStream in = featuresFile != null ? Files.newInputStream(Path.of(featuresFile))
                 : NerTraining.class.getResourceAsStream(FEATURES)) {
             if (in == null) {
                 throw new IOException("Missing " + FEATURES);
             }
-            features = in.readAllBytes();
+            return in.readAllBytes();
         }
-        TokenNameFinderModel model = NameFinderME.train("en", null, new CollectionObjectStream<>(samples), params,
-                new TokenNameFinderFactory(features, java.util.Map.of(), new BioCodec()));
-        Files.createDirectories(modelOut.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(modelOut)) {
-            model.serialize(out);
-        }
-        int names = samples.stream().mapToInt(s -> s.getNames().length).sum();
-        return new Result(samples.size(), names, Files.size(modelOut), sources);
     }
 
     /**

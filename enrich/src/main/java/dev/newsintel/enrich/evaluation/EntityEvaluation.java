@@ -45,15 +45,68 @@ public final class EntityEvaluation {
                 + "and was missed.");
         List<List<String>> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        List<String> sets = new ArrayList<>();
         for (NerCorpus.Dataset set : NerCorpus.Dataset.values()) {
             if (!Files.isRegularFile(set.path(testdata))) {
                 report.note(set.folder() + " is missing: skipped.");
-                continue;
             }
-            sets.add(set.name());
+        }
+        Map<String, Scores> measured = measure(testdata, recognizer, NerCorpus::heldBack, errors);
+        for (Map.Entry<String, Scores> e : measured.entrySet()) {
+            String folder = e.getKey();
+            Scores scores = e.getValue();
+            long tp = 0;
+            long predicted = 0;
+            long goldTotal = 0;
+            for (Map.Entry<EntityType, long[]> t : scores.counts().entrySet()) {
+                long[] c = t.getValue();
+                rows.add(row(folder, t.getKey().name(), c[0], c[1], c[2]));
+                tp += c[0];
+                predicted += c[1];
+                goldTotal += c[2];
+                report.metric(folder + "." + t.getKey().name() + ".f1", f1(c[0], c[1], c[2]));
+            }
+            rows.add(row(folder, "**all** (" + scores.sentences() + " sentences)", tp, predicted, goldTotal));
+            report.metric(folder + ".f1", f1(tp, predicted, goldTotal));
+        }
+        report.table("Span F1 on the held-back fifth", List.of("set", "type", "gold", "predicted", "correct",
+                "precision", "recall", "F1"), rows);
+        report.metric("goalOrgPersonF1", 0.85);
+        // "+TYPE[span]" predicted but not gold, "-TYPE[span]" gold but missed
+        for (int i = 0; i < errors.size(); i += Math.max(1, errors.size() / 25)) {
+            report.example(errors.get(i));
+        }
+        String dump = System.getProperty("newsintel.eval.errors");
+        if (dump != null) {
+            Files.write(Path.of(dump), errors);
+        }
+        return report;
+    }
+
+    /** Counts per scored type (true positives, predicted, gold) of one set, and the sentences read. */
+    public record Scores(Map<EntityType, long[]> counts, int sentences) {
+        public double f1(EntityType type) {
+            long[] c = counts.get(type);
+            return c == null ? 0 : EntityEvaluation.f1(c[0], c[1], c[2]);
+        }
+    }
+
+    /**
+     * Runs the recognizer over the documents of every set (the shared sets found under {@code testdata}, then the
+     * project's own sentences) whose sentences {@code part} accepts, and counts exact span matches per type.
+     *
+     * @param errors receives one line per sentence with a miss or a wrong name
+     */
+    public static Map<String, Scores> measure(Path testdata, EntityRecognizer recognizer,
+                                              java.util.function.Predicate<NerCorpus.LabelledSentence> part,
+                                              List<String> errors) throws IOException {
+        List<String> sets = new ArrayList<>();
+        for (NerCorpus.Dataset set : NerCorpus.Dataset.values()) {
+            if (testdata != null && Files.isRegularFile(set.path(testdata))) {
+                sets.add(set.name());
+            }
         }
         sets.add(NerCorpus.OWN);
+        Map<String, Scores> out = new java.util.LinkedHashMap<>();
         for (String setName : sets) {
             boolean own = setName.equals(NerCorpus.OWN);
             NerCorpus.Dataset set = own ? null : NerCorpus.Dataset.valueOf(setName);
@@ -63,11 +116,11 @@ public final class EntityEvaluation {
                     : Set.of(EntityType.ORG, EntityType.PERSON, EntityType.LOCATION);
             Map<EntityType, long[]> counts = new EnumMap<>(EntityType.class); // tp, predicted, gold
             int sentences = 0;
-            // The held-back part, grouped into its documents (articles, posts, runs of an agreement) in order:
+            // The measured part, grouped into its documents (articles, posts, runs of an agreement) in order:
             // NewsIntel reads whole documents, one sentence per line here.
             java.util.LinkedHashMap<String, List<NerCorpus.LabelledSentence>> documents = new java.util.LinkedHashMap<>();
             for (NerCorpus.LabelledSentence s : own ? NerCorpus.ownSentences() : NerCorpus.read(set, testdata)) {
-                if (NerCorpus.heldBack(s)) {
+                if (part.test(s)) {
                     documents.computeIfAbsent(s.document(), k -> new ArrayList<>()).add(s);
                 }
             }
@@ -102,35 +155,15 @@ public final class EntityEvaluation {
                             sentenceStarts, sentenceEnds, scored, counts, errors, folder);
                 }
             }
-            long tp = 0;
-            long predicted = 0;
-            long goldTotal = 0;
+            Map<EntityType, long[]> kept = new EnumMap<>(EntityType.class);
             for (EntityType type : EntityType.values()) {
-                long[] c = counts.get(type);
-                if (c == null || !scored.contains(type)) {
-                    continue;
+                if (counts.containsKey(type) && scored.contains(type)) {
+                    kept.put(type, counts.get(type));
                 }
-                rows.add(row(folder, type.name(), c[0], c[1], c[2]));
-                tp += c[0];
-                predicted += c[1];
-                goldTotal += c[2];
-                report.metric(folder + "." + type.name() + ".f1", f1(c[0], c[1], c[2]));
             }
-            rows.add(row(folder, "**all** (" + sentences + " sentences)", tp, predicted, goldTotal));
-            report.metric(folder + ".f1", f1(tp, predicted, goldTotal));
+            out.put(folder, new Scores(kept, sentences));
         }
-        report.table("Span F1 on the held-back fifth", List.of("set", "type", "gold", "predicted", "correct",
-                "precision", "recall", "F1"), rows);
-        report.metric("goalOrgPersonF1", 0.85);
-        // "+TYPE[span]" predicted but not gold, "-TYPE[span]" gold but missed
-        for (int i = 0; i < errors.size(); i += Math.max(1, errors.size() / 25)) {
-            report.example(errors.get(i));
-        }
-        String dump = System.getProperty("newsintel.eval.errors");
-        if (dump != null) {
-            Files.write(Path.of(dump), errors);
-        }
-        return report;
+        return out;
     }
 
     private static void score(NerCorpus.LabelledSentence s, List<Entity> predicted, int[] starts, int[] ends,
