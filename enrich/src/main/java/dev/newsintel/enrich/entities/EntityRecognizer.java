@@ -122,8 +122,12 @@ public final class EntityRecognizer {
             List<NameTokens.NameToken> tokens = NameTokens.tokenize(text, sentence.start(), sentence.end());
             boolean headline = isHeadline(tokens);
             gazetteerMatches(tokens, headline, candidates, supported);
-            people(text, tokens, candidates);
-            patterns(sentence, tokens, candidates);
+            if (!Boolean.getBoolean("x.noPeople")) {
+                people(text, tokens, candidates);
+            }
+            if (!Boolean.getBoolean("x.noPatterns")) {
+                patterns(sentence, tokens, candidates);
+            }
         }
         bareTickers(text, analyzed, candidates, supported);
         // Document-level decision: weak mentions need another, unambiguous mention of the same company.
@@ -150,7 +154,30 @@ public final class EntityRecognizer {
                 }
             }
         }
-        return propagate(text, tidy(text, resolve(text, accepted)));
+        if (Boolean.getBoolean("x.modelFirst")) {
+            modelFirst(accepted);
+        }
+        List<Entity> tidied = tidy(text, resolve(text, accepted));
+        return Boolean.getBoolean("x.noPropagate") ? tidied : propagate(text, tidied);
+    }
+
+    /** EXPERIMENT: the statistical finder's names win overlaps with unlinked list and rule matches. */
+    private static void modelFirst(List<Candidate> candidates) {
+        List<Candidate> statistical = candidates.stream().filter(c -> c.priority() == STATISTICAL).toList();
+        List<Candidate> drop = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (c.priority() == STATISTICAL || c.type() == EntityType.AI_MODEL
+                    || c.ref() != null && c.ref().cik() != null) {
+                continue;
+            }
+            for (Candidate nf : statistical) {
+                if (c.start() < nf.end() && nf.start() < c.end()) {
+                    drop.add(c);
+                    break;
+                }
+            }
+        }
+        candidates.removeAll(drop);
     }
 
     /** Titles that come before a name but are not part of it: "Captain Willem Janszoon", "Dr. Ada Mensah". */

@@ -87,16 +87,19 @@ public final class NerTraining {
         java.util.Map<String, Integer> weights = weights();
         int ownWeight = weights.getOrDefault("OWN", 1);
         int own = 0;
+        java.util.LinkedHashMap<String, List<NameSample>> ownDocuments = new java.util.LinkedHashMap<>();
         for (NerCorpus.LabelledSentence s : NerCorpus.ownSentences()) {
             if (!use.test(s)) {
-                continue; // e.g. the held-back fifth, measured by `eval entities` as news-like text
+                continue; // e.g. the held-back fifth, measured by `eval entities`
             }
-            for (int w = 0; w < ownWeight; w++) {
-                documents.add(List.of(sample(s)));
-            }
+            ownDocuments.computeIfAbsent(s.document(), k -> new ArrayList<>()).add(sample(s));
             own++;
         }
-        sources.add("project's own annotated sentences: " + own + (ownWeight > 1 ? " (x" + ownWeight + ")" : ""));
+        for (int w = 0; w < ownWeight; w++) {
+            documents.addAll(ownDocuments.values());
+        }
+        sources.add("project's own annotated texts: " + own + " sentences in " + ownDocuments.size() + " documents"
+                + (ownWeight > 1 ? " (x" + ownWeight + ")" : ""));
         if (testdata != null) {
             for (NerCorpus.Dataset set : NerCorpus.Dataset.values()) {
                 if (!Files.isRegularFile(set.path(testdata))) {

@@ -82,6 +82,27 @@ public final class EntityEvaluation {
         return report;
     }
 
+    /** The sets measured: the shared sets found under {@code testdata}, then the project's own sets. */
+    static Map<String, List<NerCorpus.LabelledSentence>> sources(Path testdata) throws IOException {
+        Map<String, List<NerCorpus.LabelledSentence>> out = new java.util.LinkedHashMap<>();
+        for (NerCorpus.Dataset set : NerCorpus.Dataset.values()) {
+            if (testdata != null && Files.isRegularFile(set.path(testdata))) {
+                out.put(set.folder(), NerCorpus.read(set, testdata));
+            }
+        }
+        for (NerCorpus.OwnSet set : NerCorpus.OwnSet.values()) {
+            out.put(set.label(), NerCorpus.own(set));
+        }
+        return out;
+    }
+
+    /** Types a set labels: WikiGold and the SEC set have no products. */
+    static Set<EntityType> scoredTypes(String set) {
+        return set.equals(NerCorpus.Dataset.WIKIGOLD.folder()) || set.equals(NerCorpus.Dataset.SEC_FILINGS.folder())
+                ? Set.of(EntityType.ORG, EntityType.PERSON, EntityType.LOCATION)
+                : Set.of(EntityType.ORG, EntityType.PERSON, EntityType.LOCATION, EntityType.PRODUCT);
+    }
+
     /** Counts per scored type (true positives, predicted, gold) of one set, and the sentences read. */
     public record Scores(Map<EntityType, long[]> counts, int sentences) {
         public double f1(EntityType type) {
@@ -99,27 +120,16 @@ public final class EntityEvaluation {
     public static Map<String, Scores> measure(Path testdata, EntityRecognizer recognizer,
                                               java.util.function.Predicate<NerCorpus.LabelledSentence> part,
                                               List<String> errors) throws IOException {
-        List<String> sets = new ArrayList<>();
-        for (NerCorpus.Dataset set : NerCorpus.Dataset.values()) {
-            if (testdata != null && Files.isRegularFile(set.path(testdata))) {
-                sets.add(set.name());
-            }
-        }
-        sets.add(NerCorpus.OWN);
-        Map<String, Scores> out = new java.util.LinkedHashMap<>();
-        for (String setName : sets) {
-            boolean own = setName.equals(NerCorpus.OWN);
-            NerCorpus.Dataset set = own ? null : NerCorpus.Dataset.valueOf(setName);
-            String folder = own ? NerCorpus.OWN : set.folder();
-            Set<EntityType> scored = set == NerCorpus.Dataset.WNUT17 || own
-                    ? Set.of(EntityType.ORG, EntityType.PERSON, EntityType.LOCATION, EntityType.PRODUCT)
-                    : Set.of(EntityType.ORG, EntityType.PERSON, EntityType.LOCATION);
+        Map<String, EntityEvaluation.Scores> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, List<NerCorpus.LabelledSentence>> source : sources(testdata).entrySet()) {
+            String folder = source.getKey();
+            Set<EntityType> scored = scoredTypes(folder);
             Map<EntityType, long[]> counts = new EnumMap<>(EntityType.class); // tp, predicted, gold
             int sentences = 0;
             // The measured part, grouped into its documents (articles, posts, runs of an agreement) in order:
             // NewsIntel reads whole documents, one sentence per line here.
             java.util.LinkedHashMap<String, List<NerCorpus.LabelledSentence>> documents = new java.util.LinkedHashMap<>();
-            for (NerCorpus.LabelledSentence s : own ? NerCorpus.ownSentences() : NerCorpus.read(set, testdata)) {
+            for (NerCorpus.LabelledSentence s : source.getValue()) {
                 if (part.test(s)) {
                     documents.computeIfAbsent(s.document(), k -> new ArrayList<>()).add(s);
                 }

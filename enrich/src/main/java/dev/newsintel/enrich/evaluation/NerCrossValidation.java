@@ -64,6 +64,7 @@ public final class NerCrossValidation {
     public static Result run(Path testdata, int folds, List<Long> seeds, int iterations, String algorithm,
                              java.util.function.Consumer<String> progress) throws IOException {
         Map<String, Map<EntityType, double[]>> f1 = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
         for (int si = 0; si < seeds.size(); si++) {
             long seed = seeds.get(si);
             Map<String, Map<EntityType, long[]>> summed = new LinkedHashMap<>();
@@ -73,8 +74,11 @@ public final class NerCrossValidation {
                         s -> !NerCorpus.heldBack(s) && NerCorpus.devFold(s, folds) != f, seed, iterations, algorithm,
                         new ArrayList<>(), new int[2]);
                 EntityRecognizer recognizer = new EntityRecognizer(CompanyDirectory.bundled(), new NameFinder(model));
-                Map<String, EntityEvaluation.Scores> scores = EntityEvaluation.measure(testdata, recognizer,
-                        s -> !NerCorpus.heldBack(s) && NerCorpus.devFold(s, folds) == f, new ArrayList<>());
+                java.util.function.Predicate<NerCorpus.LabelledSentence> part =
+                        s -> !NerCorpus.heldBack(s) && NerCorpus.devFold(s, folds) == f;
+                Map<String, EntityEvaluation.Scores> scores = Boolean.getBoolean("newsintel.cv.finderOnly")
+                        ? finderOnly(testdata, model, part)
+                        : EntityEvaluation.measure(testdata, recognizer, part, si == 0 ? errors : new ArrayList<>());
                 for (Map.Entry<String, EntityEvaluation.Scores> e : scores.entrySet()) {
                     Map<EntityType, long[]> sum = summed.computeIfAbsent(e.getKey(),
                             k -> new EnumMap<>(EntityType.class));
@@ -96,6 +100,70 @@ public final class NerCrossValidation {
                 }
             }
         }
+        String dump = System.getProperty("newsintel.eval.errors"); // the first seed's misses, to study
+        if (dump != null) {
+            java.nio.file.Files.write(Path.of(dump), errors);
+        }
         return new Result(f1, seeds, folds);
+    }
+
+    /**
+     * The statistical finder alone on the gold tokens, without lists, rules or document-level decisions
+     * ({@code -Dnewsintel.cv.finderOnly=true}): shows what the model contributes and what the recognizer adds.
+     */
+    static Map<String, EntityEvaluation.Scores> finderOnly(Path testdata, TokenNameFinderModel model,
+            java.util.function.Predicate<NerCorpus.LabelledSentence> part) throws IOException {
+        Map<String, EntityEvaluation.Scores> out = new LinkedHashMap<>();
+        opennlp.tools.namefind.NameFinderME finder = new opennlp.tools.namefind.NameFinderME(model);
+        for (Map.Entry<String, List<NerCorpus.LabelledSentence>> source : EntityEvaluation.sources(testdata).entrySet()) {
+            List<NerCorpus.LabelledSentence> sentences = source.getValue();
+            java.util.Set<EntityType> scored = EntityEvaluation.scoredTypes(source.getKey());
+            Map<EntityType, long[]> counts = new EnumMap<>(EntityType.class);
+            String document = null;
+            int n = 0;
+            for (NerCorpus.LabelledSentence s : sentences) {
+                if (!part.test(s)) {
+                    continue;
+                }
+                if (!s.document().equals(document)) {
+                    finder.clearAdaptiveData();
+                    document = s.document();
+                }
+                n++;
+                java.util.Set<String> gold = new java.util.HashSet<>();
+                for (NerCorpus.Span g : s.spans()) {
+                    if (!scored.contains(g.type())) {
+                        continue;
+                    }
+                    gold.add(g.type() + ":" + g.start() + "-" + g.end());
+                    counts.computeIfAbsent(g.type(), k -> new long[3])[2]++;
+                }
+                for (opennlp.tools.util.Span p : finder.find(s.tokens().toArray(new String[0]))) {
+                    EntityType type = NameFinderType.of(p.getType());
+                    if (type == null || !scored.contains(type)) {
+                        continue;
+                    }
+                    long[] c = counts.computeIfAbsent(type, k -> new long[3]);
+                    c[1]++;
+                    if (gold.remove(type + ":" + p.getStart() + "-" + p.getEnd())) {
+                        c[0]++;
+                    }
+                }
+            }
+            out.put(source.getKey(), new EntityEvaluation.Scores(counts, n));
+        }
+        return out;
+    }
+
+    private static final class NameFinderType {
+        static EntityType of(String label) {
+            return switch (label) {
+                case "person" -> EntityType.PERSON;
+                case "organization" -> EntityType.ORG;
+                case "location" -> EntityType.LOCATION;
+                case "product" -> EntityType.PRODUCT;
+                default -> null;
+            };
+        }
     }
 }
