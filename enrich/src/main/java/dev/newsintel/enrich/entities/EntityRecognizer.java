@@ -122,12 +122,8 @@ public final class EntityRecognizer {
             List<NameTokens.NameToken> tokens = NameTokens.tokenize(text, sentence.start(), sentence.end());
             boolean headline = isHeadline(tokens);
             gazetteerMatches(tokens, headline, candidates, supported);
-            if (!Boolean.getBoolean("x.noPeople")) {
-                people(text, tokens, candidates);
-            }
-            if (!Boolean.getBoolean("x.noPatterns")) {
-                patterns(sentence, tokens, candidates);
-            }
+            people(text, tokens, candidates);
+            patterns(sentence, tokens, candidates);
         }
         bareTickers(text, analyzed, candidates, supported);
         // Document-level decision: weak mentions need another, unambiguous mention of the same company.
@@ -154,15 +150,18 @@ public final class EntityRecognizer {
                 }
             }
         }
-        if (Boolean.getBoolean("x.modelFirst")) {
-            modelFirst(accepted);
-        }
-        List<Entity> tidied = tidy(text, resolve(text, accepted));
-        return Boolean.getBoolean("x.noPropagate") ? tidied : propagate(text, tidied);
+        yieldToStatistical(accepted);
+        return propagate(text, tidy(text, resolve(text, accepted)));
     }
 
-    /** EXPERIMENT: the statistical finder's names win overlaps with unlinked list and rule matches. */
-    private static void modelFirst(List<Candidate> candidates) {
+    /**
+     * Where the statistical finder found a name, it decides its extent and type over unlinked list matches and
+     * rules that overlap it: the model sees the same list and capitalisation cues as features, and the sentence
+     * around them, so it tells "Kestrel Silicon" from "Kestrel" and a place from a team better than a rule does
+     * (measured by cross-validation: higher ORG and LOCATION F1 on WikiGold and SEC filings, news unchanged). Linked
+     * companies (a CIK) and model names keep their place. Rules still find what the finder misses.
+     */
+    private static void yieldToStatistical(List<Candidate> candidates) {
         List<Candidate> statistical = candidates.stream().filter(c -> c.priority() == STATISTICAL).toList();
         List<Candidate> drop = new ArrayList<>();
         for (Candidate c : candidates) {
@@ -198,6 +197,14 @@ public final class EntityRecognizer {
         List<Entity> out = new ArrayList<>(found.size());
         for (int k = 0; k < found.size(); k++) {
             Entity e = found.get(k);
+            if (e.type() == EntityType.ORG || e.type() == EntityType.LOCATION) {
+                EntityType byHead = e.canonical() != null && e.canonical().cik() != null ? null
+                        : typeByHead(e.text());
+                out.add(byHead == null || byHead == e.type() ? e
+                        : new Entity(byHead, e.text(), e.start(), e.end(), byHead == EntityType.ORG ? e.canonical()
+                                : null));
+                continue;
+            }
             if (e.type() != EntityType.PERSON) {
                 out.add(e);
                 continue;
@@ -234,6 +241,55 @@ public final class EntityRecognizer {
                     : new Entity(type, mention, start, end, ref));
         }
         return out;
+    }
+
+    /** Last words that make a name an organisation whatever else it holds: "Montreal Hockey Club". */
+    private static final Set<String> ORG_LAST_WORDS = Set.of("club", "association", "party", "authority",
+            "university", "college", "institute", "school", "academy", "council", "committee", "commission",
+            "agency", "department", "ministry", "federation", "league", "team", "band", "orchestra", "records",
+            "airlines", "airways", "corporation", "company", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "limited",
+            "llc", "plc", "gmbh", "radio", "hotel", "foundation", "society", "bank", "brigade", "regiment",
+            "battalion", "squadron", "corps", "choir", "ensemble", "publishing", "broadcasting", "police", "army",
+            "navy", "museum", "group", "holdings", "partners", "ventures", "labs", "studios", "magazine", "newspaper");
+    /** Last words that make a name a place: "Niger River", "Chittoor District". */
+    private static final Set<String> LOCATION_LAST_WORDS = Set.of("river", "lake", "mountain", "mountains",
+            "island", "islands", "county", "province", "street", "avenue", "road", "valley", "bay", "sea", "ocean",
+            "desert", "peninsula", "district", "region", "coast", "gulf", "strait", "canyon", "creek", "harbour",
+            "harbor", "square", "hills", "falls", "beach", "forest", "township", "parish", "prefecture", "oblast",
+            "plateau");
+    /** First words that make a name an organisation when "of" or "for" follows: "University of London". */
+    private static final Set<String> ORG_FIRST_WORDS = Set.of("university", "ministry", "department", "bank",
+            "museum", "institute", "college", "academy", "school", "society", "association", "federation", "league",
+            "council", "committee", "commission", "office", "bureau", "board", "church", "order", "house", "court");
+    /** First words of places: "Lake Chad", "Mount Kenya". */
+    private static final Set<String> LOCATION_FIRST_WORDS = Set.of("lake", "mount", "mt", "river", "isle", "cape",
+            "gulf", "strait", "sea");
+
+    /**
+     * The type a name's head words give it, or null when they say nothing: an organisation ends in "Club" or
+     * "Ministry" or starts "University of"; a place ends in "River" or "County" or starts "Lake" or "Mount".
+     * Only names of several words: "Club" alone is no name.
+     */
+    static EntityType typeByHead(String mention) {
+        String[] words = mention.split(" ");
+        if (words.length < 2) {
+            return null;
+        }
+        String last = lower(words[words.length - 1]);
+        String first = lower(words[0]);
+        if (ORG_LAST_WORDS.contains(last)) {
+            return EntityType.ORG;
+        }
+        if (LOCATION_LAST_WORDS.contains(last)) {
+            return EntityType.LOCATION;
+        }
+        if (words.length >= 3 && (words[1].equals("of") || words[1].equals("for")) && ORG_FIRST_WORDS.contains(first)) {
+            return EntityType.ORG;
+        }
+        if (LOCATION_FIRST_WORDS.contains(first.replace(".", ""))) {
+            return EntityType.LOCATION;
+        }
+        return null;
     }
 
     /**
@@ -338,7 +394,7 @@ public final class EntityRecognizer {
         List<dev.newsintel.enrich.nlp.Token> tokens = sentence.tokens();
         for (int i = 1; i < tokens.size(); i++) {
             dev.newsintel.enrich.nlp.Token t = tokens.get(i);
-            if (t.text().isEmpty() || !Character.isUpperCase(t.text().charAt(0))) {
+            if (!NameFinder.nameLike(t.text())) {
                 continue;
             }
             boolean covered = false;
