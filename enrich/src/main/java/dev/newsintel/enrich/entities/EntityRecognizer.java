@@ -318,6 +318,10 @@ public final class EntityRecognizer {
                 keys.add(e.text().substring(space + 1));
             } else if (space > 0) {
                 keys.add(e.text()); // several words: a name, not a capitalised common word
+                String acronym = acronymAfter(text, e);
+                if (acronym != null) {
+                    keys.add(acronym); // "West Australian Football League ( WAFL )": WAFL is the league
+                }
             }
             for (String key : keys) {
                 if (key.length() < 3 || !Character.isUpperCase(key.charAt(0)) || NOT_NAME_WORDS.contains(lower(key))
@@ -361,6 +365,27 @@ public final class EntityRecognizer {
         all.addAll(added);
         all.sort(Comparator.comparingInt(Entity::start));
         return all;
+    }
+
+    private static final Pattern PARENTHESISED_ACRONYM = Pattern.compile("\\G\\s*\\(\\s*(\\p{Lu}[\\p{Lu}&]{1,7})\\s*\\)");
+
+    /**
+     * The acronym given in parentheses right after a name, when it is made of the initials of the name's capitalised
+     * words ("Football Association of Wales ( FAW )"), else null.
+     */
+    static String acronymAfter(String text, Entity e) {
+        Matcher m = PARENTHESISED_ACRONYM.matcher(text);
+        if (!m.find(e.end())) {
+            return null;
+        }
+        String acronym = m.group(1).replace("&", "");
+        StringBuilder initials = new StringBuilder();
+        for (String word : e.text().split("[ -]")) {
+            if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))) {
+                initials.append(word.charAt(0));
+            }
+        }
+        return initials.toString().equals(acronym) ? m.group(1) : null;
     }
 
     /** "Smith Barney", "Mr Smith": the word right before or after is capitalised, so this is part of another name. */

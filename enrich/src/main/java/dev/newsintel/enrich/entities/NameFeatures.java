@@ -279,11 +279,18 @@ public final class NameFeatures implements AdaptiveFeatureGenerator {
                     ? ORG_HEADS.contains(first) ? "org" : LOC_HEADS.contains(first) ? "loc" : null : null;
             // "Perth Glory", "Bowling Green Falcons": a listed place followed by more capitalised words
             boolean placeFirst = end - i >= 2 && out.get(i).contains("gz=loc:B");
+            // a given name leading a run of two or three words: a person's name, at every token of it
+            boolean givenFirst = end - i >= 2 && end - i <= 3 && out.get(i).contains("fn");
             // a plural last word after other capitalised words: teams and bands ("... Falcons", "... Dockers")
             boolean pluralLast = end - i >= 2 && head == null && last.length() > 3 && last.endsWith("s")
                     && !last.endsWith("ss") && !last.endsWith("us") && !last.endsWith("is");
+            // the words around the whole run: "the ... ", "at ...", "... said" tell its kind at every token of it
+            String before = i > 0 ? tokens[i - 1].toLowerCase(Locale.ROOT) : "<s>";
+            String after = end < tokens.length ? tokens[end].toLowerCase(Locale.ROOT) : "</s>";
             for (int k = i; k < end; k++) {
                 List<String> f = out.get(k);
+                f.add("runprev=" + before);
+                f.add("runnext=" + after);
                 f.add(k == i ? "run=B" : "run=I");
                 f.add("runlen=" + len);
                 if (head != null) {
@@ -297,6 +304,9 @@ public final class NameFeatures implements AdaptiveFeatureGenerator {
                 }
                 if (pluralLast) {
                     f.add("runplural");
+                }
+                if (givenFirst) {
+                    f.add("rungiven");
                 }
             }
             i = end;

@@ -149,7 +149,7 @@ public final class NerTraining {
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
-        params.put(TrainingParameters.CUTOFF_PARAM, 2);
+        params.put(TrainingParameters.CUTOFF_PARAM, Integer.getInteger("newsintel.ner.cutoff", 2));
         params.put(TrainingParameters.THREADS_PARAM, 1);
         // Greedy decoding: a beam of one finds nearly the same names at a third of the cost (measured in bench/).
         params.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, 1);
