@@ -150,7 +150,8 @@ public final class EntityRecognizer {
                 }
             }
         }
-        yieldToStatistical(accepted);
+        yieldToStatistical(text, accepted);
+        accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
         return propagate(text, tidy(text, resolve(text, accepted)));
     }
 
@@ -159,18 +160,22 @@ public final class EntityRecognizer {
      * rules that overlap it: the model sees the same list and capitalisation cues as features, and the sentence
      * around them, so it tells "Kestrel Silicon" from "Kestrel" and a place from a team better than a rule does
      * (measured by cross-validation: higher ORG and LOCATION F1 on WikiGold and SEC filings, news unchanged). Linked
-     * companies (a CIK) and model names keep their place. Rules still find what the finder misses.
+     * companies (a CIK) and model names keep their place, except a one-word company name the finder reads as part of
+     * a person's name ("Brady", "Harrison Ford"). Rules still find what the finder misses.
      */
-    private static void yieldToStatistical(List<Candidate> candidates) {
+    private static void yieldToStatistical(String text, List<Candidate> candidates) {
         List<Candidate> statistical = candidates.stream().filter(c -> c.priority() == STATISTICAL).toList();
         List<Candidate> drop = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (c.priority() == STATISTICAL || c.type() == EntityType.AI_MODEL
-                    || c.ref() != null && c.ref().cik() != null) {
+            if (c.priority() == STATISTICAL || c.type() == EntityType.AI_MODEL) {
                 continue;
             }
+            boolean linked = c.ref() != null && c.ref().cik() != null;
+            // a one-word company name the finder reads as a person's ("Brady", "Harrison Ford") is the person
+            boolean oneWord = text.substring(c.start(), c.end()).indexOf(' ') < 0;
             for (Candidate nf : statistical) {
-                if (c.start() < nf.end() && nf.start() < c.end()) {
+                if (c.start() < nf.end() && nf.start() < c.end()
+                        && (!linked || oneWord && nf.type() == EntityType.PERSON)) {
                     drop.add(c);
                     break;
                 }
@@ -193,7 +198,7 @@ public final class EntityRecognizer {
      * Saturnino Castro" is "Saturnino Castro") nor end in "Hotel" or "River" (an organisation, a place); a name split
      * at a middle initial ("Richard A." + "Lupoff") is one name.
      */
-    private static List<Entity> tidy(String text, List<Entity> found) {
+    static List<Entity> tidy(String text, List<Entity> found) {
         List<Entity> out = new ArrayList<>(found.size());
         for (int k = 0; k < found.size(); k++) {
             Entity e = found.get(k);
@@ -217,6 +222,18 @@ public final class EntityRecognizer {
                     && text.charAt(end) == ' ') {
                 end = found.get(k + 1).end();
                 k++;
+            } else if (text.substring(start, end).matches(".*\\s\\p{Lu}\\.") && end + 1 < text.length()
+                    && text.charAt(end) == ' ' && Character.isUpperCase(text.charAt(end + 1))
+                    && (k + 1 >= found.size() || found.get(k + 1).start() > end + 1)) {
+                // "James W." + an unclaimed capitalised word: the surname after the middle initial
+                int wordEnd = end + 1;
+                while (wordEnd < text.length() && (Character.isLetter(text.charAt(wordEnd))
+                        || text.charAt(wordEnd) == '-')) {
+                    wordEnd++;
+                }
+                if (wordEnd > end + 2) {
+                    end = wordEnd;
+                }
             }
             // leading titles
             String mention = text.substring(start, end);
@@ -347,7 +364,8 @@ public final class EntityRecognizer {
             int at = text.indexOf(key);
             while (at >= 0) {
                 int end = at + key.length();
-                boolean bounded = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                boolean bounded = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
+                        && text.charAt(at - 1) != '@')
                         && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
                 if (bounded && !capitalisedWordAround(text, at, end) && !overlapsAny(found, at, end)
                         && !overlapsAny(added, at, end)) {
@@ -682,6 +700,10 @@ public final class EntityRecognizer {
         if (next != null && next.text().equals("-") && !next.spaceBefore() && end + 1 < tokens.size()
                 && tokens.get(end + 1).isLower()) {
             return Decision.REJECT; // "Meta-analysis"
+        }
+        if (next != null && (next.text().equals("'") || next.text().equals("\u2019")) && end + 1 < tokens.size()
+                && tokens.get(end + 1).key().equals("t")) {
+            return Decision.REJECT; // "Can't", "Won't": a contraction, not a possessive
         }
         boolean sentenceStart = prev == null;
         if (next != null && next.isAlnum() && next.isCapitalized() && !FREE_FOLLOWERS.contains(next.key())

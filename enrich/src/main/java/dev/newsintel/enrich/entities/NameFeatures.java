@@ -23,9 +23,12 @@ import dev.newsintel.events.EntityType;
  *       its aliases, the organisation, location, model and product lists), capitalised as a name;</li>
  *   <li>{@code fn}: a common given name ({@code first-names.txt}), {@code pfn}: right after one (a surname);</li>
  *   <li>{@code ttl}: right after a title ("Mr.", "CEO", "President", "said");</li>
- *   <li>{@code run=B|I}, {@code runhead=org|loc|per}, {@code runlen=N}: the token's run of capitalised words ("Federal
+ *   <li>{@code run=B|I}, {@code runhead=org|loc}, {@code runlen=N}: the token's run of capitalised words ("Federal
  *       Home Loan Bank", joiners "of", "and", "&amp;", "the" inside) and what its last word says it is ("Bank" an
- *       organisation, "River" a place);</li>
+ *       organisation, "River" a place); {@code runfirst=org|loc}: what its first word says when a joiner follows
+ *       ("University of ...", "Ministry for ..."); {@code runplace}: a listed place leads it ("Perth Glory");
+ *       {@code runplural}: it ends in a plural ("... Falcons", "... Dockers"); {@code runprev=w}, {@code runnext=w}:
+ *       the words just before and after the whole run ("the", "at", "said"), seen from every token of it;</li>
  *   <li>{@code upper}: the sentence is mostly in capitals (headings and party names in filings), where case says
  *       little.</li>
  * </ul>
@@ -279,8 +282,6 @@ public final class NameFeatures implements AdaptiveFeatureGenerator {
                     ? ORG_HEADS.contains(first) ? "org" : LOC_HEADS.contains(first) ? "loc" : null : null;
             // "Perth Glory", "Bowling Green Falcons": a listed place followed by more capitalised words
             boolean placeFirst = end - i >= 2 && out.get(i).contains("gz=loc:B");
-            // a given name leading a run of two or three words: a person's name, at every token of it
-            boolean givenFirst = end - i >= 2 && end - i <= 3 && out.get(i).contains("fn");
             // a plural last word after other capitalised words: teams and bands ("... Falcons", "... Dockers")
             boolean pluralLast = end - i >= 2 && head == null && last.length() > 3 && last.endsWith("s")
                     && !last.endsWith("ss") && !last.endsWith("us") && !last.endsWith("is");
@@ -304,9 +305,6 @@ public final class NameFeatures implements AdaptiveFeatureGenerator {
                 }
                 if (pluralLast) {
                     f.add("runplural");
-                }
-                if (givenFirst) {
-                    f.add("rungiven");
                 }
             }
             i = end;

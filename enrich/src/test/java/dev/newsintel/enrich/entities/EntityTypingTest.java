@@ -40,4 +40,22 @@ class EntityTypingTest {
         assertThat(EntityRecognizer.acronymAfter("Federal Trade Commission (FTC) sued.",
                 new Entity(EntityType.ORG, "Federal Trade Commission", 0, 24, null))).isEqualTo("FTC");
     }
+
+    @Test
+    void tidyingTypesByHeadsJoinsMiddleInitialsAndDropsTitles() {
+        String text = "Major Ada Quist met James W. Hoyt of the Harrow Hockey Club near the Niger River .";
+        java.util.List<Entity> found = java.util.List.of(
+                entity(text, "Major Ada Quist", EntityType.PERSON),
+                entity(text, "James W.", EntityType.PERSON),
+                entity(text, "Harrow Hockey Club", EntityType.LOCATION),
+                entity(text, "Niger River", EntityType.ORG));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("PERSON:Ada Quist", "PERSON:James W. Hoyt", "ORG:Harrow Hockey Club",
+                        "LOCATION:Niger River");
+    }
+
+    private static Entity entity(String text, String mention, EntityType type) {
+        int start = text.indexOf(mention);
+        return new Entity(type, mention, start, start + mention.length(), null);
+    }
 }
