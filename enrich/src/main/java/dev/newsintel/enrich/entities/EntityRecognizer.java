@@ -152,7 +152,36 @@ public final class EntityRecognizer {
         }
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
-        return propagate(text, tidy(text, resolve(text, accepted)));
+        return modelsAsModels(propagate(text, tidy(text, resolve(text, accepted))));
+    }
+
+    /**
+     * A product name without a link that the document also gives as a known AI model is that model: the same name
+     * ("Gauss 3" in a headline the model rules do not read, "Gauss 3" in the body), or a short form of it, its
+     * first or last part ("Qwen4" for "Qwen4-480B-A35B", "V4" for "DeepSeek-V4"). One name, one type per document.
+     */
+    static List<Entity> modelsAsModels(List<Entity> found) {
+        List<Entity> models = found.stream()
+                .filter(e -> e.type() == EntityType.AI_MODEL && e.canonical() != null).toList();
+        if (models.isEmpty()) {
+            return found;
+        }
+        List<Entity> out = new ArrayList<>(found.size());
+        for (Entity e : found) {
+            EntityRef model = null;
+            if (e.type() == EntityType.PRODUCT && e.canonical() == null) {
+                for (Entity m : models) {
+                    String name = m.text();
+                    if (name.equals(e.text()) || name.startsWith(e.text() + "-") || name.startsWith(e.text() + " ")
+                            || name.endsWith("-" + e.text()) || name.endsWith(" " + e.text())) {
+                        model = m.canonical();
+                        break;
+                    }
+                }
+            }
+            out.add(model == null ? e : new Entity(EntityType.AI_MODEL, e.text(), e.start(), e.end(), model));
+        }
+        return out;
     }
 
     /**
@@ -161,7 +190,9 @@ public final class EntityRecognizer {
      * around them, so it tells "Kestrel Silicon" from "Kestrel" and a place from a team better than a rule does
      * (measured by cross-validation: higher ORG and LOCATION F1 on WikiGold and SEC filings, news unchanged). Linked
      * companies (a CIK) and model names keep their place, except a one-word company name the finder reads as part of
-     * a person's name ("Brady", "Harrison Ford"). Rules still find what the finder misses.
+     * a person's name ("Harrison Ford"), or as a person's surname the finder also found whole ("Tom Brady" ...
+     * "Brady"). Where the finder agrees with a match on extent and type, the match
+     * stays, with its link to a company or organisation. Rules still find what the finder misses.
      */
     private static void yieldToStatistical(String text, List<Candidate> candidates) {
         List<Candidate> statistical = candidates.stream().filter(c -> c.priority() == STATISTICAL).toList();
@@ -170,12 +201,31 @@ public final class EntityRecognizer {
             if (c.priority() == STATISTICAL || c.type() == EntityType.AI_MODEL) {
                 continue;
             }
+            // the finder agrees with the list or rule on extent and type: keep the match, it carries the link
+            // ("Hugging Face" with its canonical id)
+            boolean agreed = false;
+            for (Candidate nf : statistical) {
+                if (nf.start() == c.start() && nf.end() == c.end() && nf.type() == c.type()) {
+                    drop.add(nf);
+                    agreed = true;
+                }
+            }
+            if (agreed) {
+                continue;
+            }
             boolean linked = c.ref() != null && c.ref().cik() != null;
-            // a one-word company name the finder reads as a person's ("Brady", "Harrison Ford") is the person
-            boolean oneWord = text.substring(c.start(), c.end()).indexOf(' ') < 0;
+            // a one-word company name the finder reads as part of a person's name ("Harrison Ford") is the person,
+            // and so is the surname alone where the finder also found the whole name ("Tom Brady" ... "Brady");
+            // the finder reading the company name alone as a person ("Snowflake and Mistral AI") is not enough
+            String word = text.substring(c.start(), c.end());
+            boolean oneWord = word.indexOf(' ') < 0;
+            boolean surname = linked && oneWord && statistical.stream().anyMatch(nf ->
+                    nf.type() == EntityType.PERSON && nf.end() - nf.start() > word.length()
+                            && text.substring(nf.start(), nf.end()).endsWith(" " + word));
             for (Candidate nf : statistical) {
                 if (c.start() < nf.end() && nf.start() < c.end()
-                        && (!linked || oneWord && nf.type() == EntityType.PERSON)) {
+                        && (!linked || oneWord && nf.type() == EntityType.PERSON
+                        && (nf.end() - nf.start() > c.end() - c.start() || surname))) {
                     drop.add(c);
                     break;
                 }

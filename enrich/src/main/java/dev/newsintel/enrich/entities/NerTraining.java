@@ -51,9 +51,9 @@ public final class NerTraining {
      * Trains a model and writes it.
      *
      * @param algorithm OpenNLP's {@code MAXENT} (GIS) or {@code PERCEPTRON}
-     * @param withHeldBack also learn from the held-back fifth of each set: the shipped model does (the official
-     *     dev/test splits of the shared sets are held out elsewhere, and more data is better), and {@code eval
-     *     entities} then measures a model trained the same way without it ({@link #protocolModel})
+     * @param withHeldBack also learn from the held-back fifth of each set ({@code train-ner --with-held-back}); the
+     *     shipped model does not, so that {@code eval entities} never measures it on text it was trained on
+     *     ({@link #protocolModel} is the shipped recipe)
      */
     public static Result train(Path testdata, Path modelOut, int iterations, String algorithm, boolean withHeldBack)
             throws IOException {

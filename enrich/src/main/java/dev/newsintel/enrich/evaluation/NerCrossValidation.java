@@ -61,8 +61,12 @@ public final class NerCrossValidation {
         }
     }
 
+    /**
+     * @param finderOnly measure the statistical finder alone on the gold tokens ({@link #finderOnly}) instead of
+     *     the whole recognizer
+     */
     public static Result run(Path testdata, int folds, List<Long> seeds, int iterations, String algorithm,
-                             java.util.function.Consumer<String> progress) throws IOException {
+                             boolean finderOnly, java.util.function.Consumer<String> progress) throws IOException {
         Map<String, Map<EntityType, double[]>> f1 = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         for (int si = 0; si < seeds.size(); si++) {
@@ -76,7 +80,7 @@ public final class NerCrossValidation {
                 EntityRecognizer recognizer = new EntityRecognizer(CompanyDirectory.bundled(), new NameFinder(model));
                 java.util.function.Predicate<NerCorpus.LabelledSentence> part =
                         s -> !NerCorpus.heldBack(s) && NerCorpus.devFold(s, folds) == f;
-                Map<String, EntityEvaluation.Scores> scores = Boolean.getBoolean("newsintel.cv.finderOnly")
+                Map<String, EntityEvaluation.Scores> scores = finderOnly
                         ? finderOnly(testdata, model, part)
                         : EntityEvaluation.measure(testdata, recognizer, part, si == 0 ? errors : new ArrayList<>());
                 for (Map.Entry<String, EntityEvaluation.Scores> e : scores.entrySet()) {
@@ -109,7 +113,8 @@ public final class NerCrossValidation {
 
     /**
      * The statistical finder alone on the gold tokens, without lists, rules or document-level decisions
-     * ({@code -Dnewsintel.cv.finderOnly=true}): shows what the model contributes and what the recognizer adds.
+     * ({@code train-ner --cross-validate N --finder-only}): shows what the model contributes and what the recognizer
+     * adds.
      */
     static Map<String, EntityEvaluation.Scores> finderOnly(Path testdata, TokenNameFinderModel model,
             java.util.function.Predicate<NerCorpus.LabelledSentence> part) throws IOException {

@@ -2,6 +2,8 @@ package dev.newsintel.enrich.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.newsintel.events.Entity;
@@ -52,6 +54,38 @@ class EntityTypingTest {
         assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
                 .containsExactly("PERSON:Ada Quist", "PERSON:James W. Hoyt", "ORG:Harrow Hockey Club",
                         "LOCATION:Niger River");
+    }
+
+    @Test
+    void aProductNameTheDocumentGivesAsAKnownModelIsThatModel() {
+        dev.newsintel.events.EntityRef qwen = new dev.newsintel.events.EntityRef("model:qwen9-70b", "Qwen9-70B", null,
+                null);
+        String text = "Qwen9 is out. The lab released Qwen9-70B. Quasar ships too.";
+        List<Entity> found = List.of(entity(text, "Qwen9", EntityType.PRODUCT),
+                new Entity(EntityType.AI_MODEL, "Qwen9-70B", text.indexOf("Qwen9-70B"),
+                        text.indexOf("Qwen9-70B") + 9, qwen),
+                entity(text, "Quasar", EntityType.PRODUCT));
+        List<Entity> out = EntityRecognizer.modelsAsModels(found);
+        assertThat(out.get(0).type()).isEqualTo(EntityType.AI_MODEL);
+        assertThat(out.get(0).canonical()).isEqualTo(qwen);
+        assertThat(out.get(2).type()).isEqualTo(EntityType.PRODUCT); // no model of that name
+    }
+
+    @Test
+    void theFinderAgreeingWithAListMatchKeepsItsLink() {
+        String text = "Hugging Face, the platform where open models are published, has raised new funding. "
+                + "Snowflake and Mistral AI announced a partnership on Tuesday.";
+        List<Entity> entities = EntityRecognizer.bundled().recognize(
+                dev.newsintel.enrich.nlp.TextProcessor.shared().analyze(text));
+        assertThat(entities).filteredOn(e -> e.text().equals("Hugging Face"))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.canonical()).isNotNull());
+        assertThat(entities).filteredOn(e -> e.text().equals("Snowflake"))
+                .isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.type()).isEqualTo(EntityType.ORG);
+                    assertThat(e.canonical()).isNotNull();
+                });
     }
 
     private static Entity entity(String text, String mention, EntityType type) {
