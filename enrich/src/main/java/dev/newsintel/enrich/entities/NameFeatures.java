@@ -23,9 +23,12 @@ import dev.newsintel.events.EntityType;
  *       its aliases, the organisation, location, model and product lists), capitalised as a name;</li>
  *   <li>{@code fn}: a common given name ({@code first-names.txt}), {@code pfn}: right after one (a surname);</li>
  *   <li>{@code ttl}: right after a title ("Mr.", "CEO", "President", "said");</li>
- *   <li>{@code run=B|I}, {@code runhead=org|loc|per}, {@code runlen=N}: the token's run of capitalised words ("Federal
+ *   <li>{@code run=B|I}, {@code runhead=org|loc}, {@code runlen=N}: the token's run of capitalised words ("Federal
  *       Home Loan Bank", joiners "of", "and", "&amp;", "the" inside) and what its last word says it is ("Bank" an
- *       organisation, "River" a place);</li>
+ *       organisation, "River" a place); {@code runfirst=org|loc}: what its first word says when a joiner follows
+ *       ("University of ...", "Ministry for ..."); {@code runplace}: a listed place leads it ("Perth Glory");
+ *       {@code runplural}: it ends in a plural ("... Falcons", "... Dockers"); {@code runprev=w}, {@code runnext=w}:
+ *       the words just before and after the whole run ("the", "at", "said"), seen from every token of it;</li>
  *   <li>{@code upper}: the sentence is mostly in capitals (headings and party names in filings), where case says
  *       little.</li>
  * </ul>
@@ -97,7 +100,11 @@ public final class NameFeatures implements AdaptiveFeatureGenerator {
             "therapeutics", "energy", "band", "orchestra", "army", "navy", "police", "hospital", "museum",
             "office", "bureau", "court", "parliament", "congress", "senate", "assembly", "organization",
             "organisation", "network", "magazine", "newspaper", "brothers", "associates", "securities",
-            "financial", "insurance", "international", "inc.", "corp.", "co.", "ltd.");
+            "financial", "insurance", "international", "inc.", "corp.", "co.", "ltd.", "brigade", "regiment",
+            "battalion", "squadron", "corps", "government", "tribunal", "hotel", "choir", "ensemble", "quartet",
+            "publishing", "publishers", "broadcasting", "radio", "television", "observatory", "laboratory",
+            "polytechnic", "conservatory", "gallery", "library", "theatre", "theater", "rovers", "wanderers",
+            "athletic", "athletics");
     /** Last words that make a capitalised run a place: "... River", "... County". */
     static final Set<String> LOC_HEADS = Set.of("river", "lake", "mountain", "mountains", "mount", "island",
             "islands", "county", "province", "street", "avenue", "road", "valley", "bay", "sea", "ocean", "desert",
@@ -269,12 +276,35 @@ public final class NameFeatures implements AdaptiveFeatureGenerator {
             String last = strip(tokens[lastCap]);
             String head = ORG_HEADS.contains(last) ? "org" : LOC_HEADS.contains(last) ? "loc" : null;
             int len = Math.min(end - i, 4);
+            // What the run's first word says when a joiner follows it: "University of X", "Ministry for Y"
+            String first = strip(tokens[i]);
+            String firstHead = end - i >= 3 && JOINERS.contains(tokens[i + 1].toLowerCase(Locale.ROOT))
+                    ? ORG_HEADS.contains(first) ? "org" : LOC_HEADS.contains(first) ? "loc" : null : null;
+            // "Perth Glory", "Bowling Green Falcons": a listed place followed by more capitalised words
+            boolean placeFirst = end - i >= 2 && out.get(i).contains("gz=loc:B");
+            // a plural last word after other capitalised words: teams and bands ("... Falcons", "... Dockers")
+            boolean pluralLast = end - i >= 2 && head == null && last.length() > 3 && last.endsWith("s")
+                    && !last.endsWith("ss") && !last.endsWith("us") && !last.endsWith("is");
+            // the words around the whole run: "the ... ", "at ...", "... said" tell its kind at every token of it
+            String before = i > 0 ? tokens[i - 1].toLowerCase(Locale.ROOT) : "<s>";
+            String after = end < tokens.length ? tokens[end].toLowerCase(Locale.ROOT) : "</s>";
             for (int k = i; k < end; k++) {
                 List<String> f = out.get(k);
+                f.add("runprev=" + before);
+                f.add("runnext=" + after);
                 f.add(k == i ? "run=B" : "run=I");
                 f.add("runlen=" + len);
                 if (head != null) {
                     f.add("runhead=" + head);
+                }
+                if (firstHead != null) {
+                    f.add("runfirst=" + firstHead);
+                }
+                if (placeFirst) {
+                    f.add("runplace");
+                }
+                if (pluralLast) {
+                    f.add("runplural");
                 }
             }
             i = end;

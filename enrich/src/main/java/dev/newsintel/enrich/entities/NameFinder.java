@@ -90,7 +90,27 @@ public final class NameFinder {
 
     private static boolean hasCapital(List<Token> tokens) {
         for (Token t : tokens) {
-            if (!t.text().isEmpty() && Character.isUpperCase(t.text().charAt(0))) {
+            if (nameLike(t.text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A token that may be (part of) a name: capitalised, or a digit followed by capitals ("6PR", "3M"). */
+    static boolean nameLike(String token) {
+        if (token.isEmpty()) {
+            return false;
+        }
+        char c = token.charAt(0);
+        if (Character.isUpperCase(c)) {
+            return true;
+        }
+        if (!Character.isDigit(c)) {
+            return false;
+        }
+        for (int i = 1; i < token.length(); i++) {
+            if (Character.isUpperCase(token.charAt(i))) {
                 return true;
             }
         }

@@ -134,41 +134,101 @@ public final class NerCorpus {
         return true;
     }
 
-    /** The project's own annotated news sentences, bundled with the model's training data (OpenNLP format). */
+    /** The first of the project's own annotated files (news sentences, one per document). */
     public static final String OWN_SENTENCES = "/dev/newsintel/enrich/entities/ner-train-newsintel.txt";
-    /** The key and name under which the project's own sentences are reported. */
+    /** The name under which the project's own news-like texts are reported. */
     public static final String OWN = "newsintel-news";
 
     /**
-     * The project's own annotated news sentences as labelled sentences, each its own document (keyed by its text, so
-     * adding sentences never moves another across the held-back split).
+     * The project's own annotated texts (OpenNLP format, one tokenised sentence per line, documents separated by
+     * blank lines, {@code #} comments), bundled next to the model: news (invented sentences, and the project's own
+     * sample articles and announcement texts) and encyclopedic documents written in the style of reference works.
      */
+    public enum OwnSet {
+        NEWS(OWN, List.of("ner-train-newsintel.txt", "ner-train-news-articles.txt")),
+        ENCYCLOPEDIC("newsintel-encyclopedic", List.of("ner-train-encyclopedic.txt"));
+
+        private final String label;
+        private final List<String> files;
+
+        OwnSet(String label, List<String> files) {
+            this.label = label;
+            this.files = files;
+        }
+
+        /** How the set is named in reports and document keys. */
+        public String label() {
+            return label;
+        }
+
+        public List<String> files() {
+            return files;
+        }
+    }
+
+    /** Every own set's sentences, documents in order. */
     public static List<LabelledSentence> ownSentences() throws IOException {
         List<LabelledSentence> out = new ArrayList<>();
-        try (java.io.InputStream in = NerCorpus.class.getResourceAsStream(OWN_SENTENCES)) {
-            if (in == null) {
-                throw new IOException("Missing " + OWN_SENTENCES);
-            }
-            String own = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> lines = own.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-            try (opennlp.tools.util.ObjectStream<opennlp.tools.namefind.NameSample> stream =
-                         new opennlp.tools.namefind.NameSampleDataStream(
-                                 new opennlp.tools.util.CollectionObjectStream<>(lines))) {
-                opennlp.tools.namefind.NameSample sample;
-                while ((sample = stream.read()) != null) {
-                    List<Span> spans = new ArrayList<>();
-                    for (opennlp.tools.util.Span name : sample.getNames()) {
-                        EntityType type = type(name.getType());
-                        if (type != null) {
-                            spans.add(new Span(type, name.getStart(), name.getEnd()));
-                        }
-                    }
-                    List<String> tokens = List.of(sample.getSentence());
-                    out.add(new LabelledSentence(OWN + ":" + String.join(" ", tokens), tokens, spans));
+        for (OwnSet set : OwnSet.values()) {
+            out.addAll(own(set));
+        }
+        return out;
+    }
+
+    /**
+     * One own set's sentences. A document is keyed by its set and its first sentence, so adding documents never
+     * moves another across the held-back split.
+     */
+    public static List<LabelledSentence> own(OwnSet set) throws IOException {
+        List<LabelledSentence> out = new ArrayList<>();
+        for (String file : set.files()) {
+            String resource = "/dev/newsintel/enrich/entities/" + file;
+            try (java.io.InputStream in = NerCorpus.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("Missing " + resource);
                 }
+                List<String> document = new ArrayList<>();
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
+                    if (line.startsWith("#")) {
+                        continue;
+                    }
+                    if (line.isBlank()) {
+                        addDocument(set, document, out);
+                        document.clear();
+                    } else {
+                        document.add(line.strip());
+                    }
+                }
+                addDocument(set, document, out);
             }
         }
         return out;
+    }
+
+    private static void addDocument(OwnSet set, List<String> lines, List<LabelledSentence> out) throws IOException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        String key = null;
+        try (opennlp.tools.util.ObjectStream<opennlp.tools.namefind.NameSample> stream =
+                     new opennlp.tools.namefind.NameSampleDataStream(
+                             new opennlp.tools.util.CollectionObjectStream<>(lines))) {
+            opennlp.tools.namefind.NameSample sample;
+            while ((sample = stream.read()) != null) {
+                List<Span> spans = new ArrayList<>();
+                for (opennlp.tools.util.Span name : sample.getNames()) {
+                    EntityType type = type(name.getType());
+                    if (type != null) {
+                        spans.add(new Span(type, name.getStart(), name.getEnd()));
+                    }
+                }
+                List<String> tokens = List.of(sample.getSentence());
+                if (key == null) {
+                    key = set.label() + ":" + String.join(" ", tokens);
+                }
+                out.add(new LabelledSentence(key, tokens, spans));
+            }
+        }
     }
 
     /**
@@ -176,9 +236,22 @@ public final class NerCorpus {
      * this part, training only the rest.
      */
     public static boolean heldBack(LabelledSentence s) {
+        return bucket(s.document(), 5) == 0;
+    }
+
+    /**
+     * The development fold (0 to {@code folds - 1}) of a sentence of the training part, by another hash of its
+     * document: cross-validation inside the four fifths chooses features and data without looking at the held-back
+     * fifth.
+     */
+    public static int devFold(LabelledSentence s, int folds) {
+        return bucket(s.document() + "#dev", folds);
+    }
+
+    private static int bucket(String key, int buckets) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.document().getBytes(StandardCharsets.UTF_8));
-            return new BigInteger(1, d).mod(BigInteger.valueOf(5)).intValue() == 0;
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return new BigInteger(1, d).mod(BigInteger.valueOf(buckets)).intValue();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

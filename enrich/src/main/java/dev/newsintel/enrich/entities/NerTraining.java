@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameFinderME;
@@ -33,8 +34,6 @@ import dev.newsintel.events.EntityType;
  * The evaluation part of each set ({@link NerCorpus#heldBack}) is never used here.
  */
 public final class NerTraining {
-    public static final String OWN_DATA = NerCorpus.OWN_SENTENCES;
-
     private NerTraining() {
     }
 
@@ -44,31 +43,73 @@ public final class NerTraining {
 
     public static final String FEATURES = "/dev/newsintel/enrich/entities/ner-features.xml";
 
-    public static Result train(Path testdata, Path modelOut, int iterations) throws IOException {
-        return train(testdata, modelOut, iterations, "MAXENT");
+    /** OpenNLP's trainer the shipped model uses, and its iterations. */
+    public static final String ALGORITHM = "PERCEPTRON";
+    public static final int ITERATIONS = 100;
+
+    /**
+     * Trains a model and writes it.
+     *
+     * @param algorithm OpenNLP's {@code MAXENT} (GIS) or {@code PERCEPTRON}
+     * @param withHeldBack also learn from the held-back fifth of each set ({@code train-ner --with-held-back}); the
+     *     shipped model does not, so that {@code eval entities} never measures it on text it was trained on
+     *     ({@link #protocolModel} is the shipped recipe)
+     */
+    public static Result train(Path testdata, Path modelOut, int iterations, String algorithm, boolean withHeldBack)
+            throws IOException {
+        List<String> sources = new ArrayList<>();
+        int[] counts = new int[2];
+        TokenNameFinderModel model = trainModel(testdata, s -> withHeldBack || !NerCorpus.heldBack(s), seed(),
+                iterations, algorithm, sources, counts);
+        Files.createDirectories(modelOut.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(modelOut)) {
+            model.serialize(out);
+        }
+        return new Result(counts[0], counts[1], Files.size(modelOut), sources);
     }
 
     /**
-     * @param algorithm OpenNLP's {@code MAXENT} (GIS) or {@code PERCEPTRON}
+     * The shipped recipe (data, features, seed, trainer) without the held-back fifth of any set: what the held-back
+     * figures of {@code eval entities} measure.
      */
-    public static Result train(Path testdata, Path modelOut, int iterations, String algorithm) throws IOException {
+    public static TokenNameFinderModel protocolModel(Path testdata) throws IOException {
+        return trainModel(testdata, s -> !NerCorpus.heldBack(s), seed(), ITERATIONS, ALGORITHM, new ArrayList<>(),
+                new int[2]);
+    }
+
+    /** The shuffle seed, fixed in advance (17) unless {@code -Dnewsintel.ner.seed} says otherwise. */
+    public static long seed() {
+        return Long.getLong("newsintel.ner.seed", 17);
+    }
+
+    /**
+     * Trains a model in memory from the sentences {@code use} accepts: the project's own sentences and, when
+     * {@code testdata} is given, the shared sets.
+     *
+     * @param sources receives one line per source (what was used, how many sentences)
+     * @param counts receives the number of training sentences and of names
+     */
+    public static TokenNameFinderModel trainModel(Path testdata, Predicate<NerCorpus.LabelledSentence> use, long seed,
+                                                  int iterations, String algorithm, List<String> sources,
+                                                  int[] counts) throws IOException {
         // Documents (lists of sentences in order): the name finder's adaptive features remember the names of a
         // document, so training must see documents whole and forget between them, as the recognizer does.
         List<List<NameSample>> documents = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
         java.util.Map<String, Integer> weights = weights();
         int ownWeight = weights.getOrDefault("OWN", 1);
         int own = 0;
+        java.util.LinkedHashMap<String, List<NameSample>> ownDocuments = new java.util.LinkedHashMap<>();
         for (NerCorpus.LabelledSentence s : NerCorpus.ownSentences()) {
-            if (NerCorpus.heldBack(s)) {
-                continue; // measured by `eval entities` as news-like text
+            if (!use.test(s)) {
+                continue; // e.g. the held-back fifth, measured by `eval entities`
             }
-            for (int w = 0; w < ownWeight; w++) {
-                documents.add(List.of(sample(s)));
-            }
+            ownDocuments.computeIfAbsent(s.document(), k -> new ArrayList<>()).add(sample(s));
             own++;
         }
-        sources.add("project's own annotated sentences (4/5 by sentence hash): " + own
+        for (int w = 0; w < ownWeight; w++) {
+            documents.addAll(ownDocuments.values());
+        }
+        sources.add("project's own annotated texts: " + own + " sentences in " + ownDocuments.size() + " documents"
                 + (ownWeight > 1 ? " (x" + ownWeight + ")" : ""));
         if (testdata != null) {
             for (NerCorpus.Dataset set : NerCorpus.Dataset.values()) {
@@ -84,7 +125,7 @@ public final class NerTraining {
                 int n = 0;
                 java.util.LinkedHashMap<String, List<NameSample>> byDocument = new java.util.LinkedHashMap<>();
                 for (NerCorpus.LabelledSentence s : NerCorpus.read(set, testdata)) {
-                    if (NerCorpus.heldBack(s)) {
+                    if (!use.test(s)) {
                         continue;
                     }
                     byDocument.computeIfAbsent(s.document(), k -> new ArrayList<>()).add(sample(s));
@@ -93,12 +134,11 @@ public final class NerTraining {
                 for (int w = 0; w < weight; w++) {
                     documents.addAll(byDocument.values());
                 }
-                sources.add(set.folder() + " (training part, 4/5 by document hash): " + n
-                        + (weight > 1 ? " (x" + weight + ")" : ""));
+                sources.add(set.folder() + ": " + n + " sentences" + (weight > 1 ? " (x" + weight + ")" : ""));
             }
         }
         // A fixed shuffle of whole documents: the same data always gives the same model.
-        Collections.shuffle(documents, new Random(Long.getLong("newsintel.ner.seed", 17)));
+        Collections.shuffle(documents, new Random(seed));
         List<NameSample> samples = new ArrayList<>();
         for (List<NameSample> document : documents) {
             for (int i = 0; i < document.size(); i++) {
@@ -109,27 +149,27 @@ public final class NerTraining {
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
-        params.put(TrainingParameters.CUTOFF_PARAM, 2);
+        params.put(TrainingParameters.CUTOFF_PARAM, Integer.getInteger("newsintel.ner.cutoff", 2));
         params.put(TrainingParameters.THREADS_PARAM, 1);
         // Greedy decoding: a beam of one finds nearly the same names at a third of the cost (measured in bench/).
         params.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, 1);
-        byte[] features;
-        String featuresFile = System.getProperty("newsintel.ner.features"); // to try another feature set
+        TokenNameFinderModel model = NameFinderME.train("en", null, new CollectionObjectStream<>(samples), params,
+                new TokenNameFinderFactory(features(), java.util.Map.of(), new BioCodec()));
+        counts[0] = samples.size();
+        counts[1] = samples.stream().mapToInt(s -> s.getNames().length).sum();
+        return model;
+    }
+
+    /** The feature descriptor: the bundled one, or {@code -Dnewsintel.ner.features=FILE} to try another. */
+    static byte[] features() throws IOException {
+        String featuresFile = System.getProperty("newsintel.ner.features");
         try (InputStream in = featuresFile != null ? Files.newInputStream(Path.of(featuresFile))
                 : NerTraining.class.getResourceAsStream(FEATURES)) {
             if (in == null) {
                 throw new IOException("Missing " + FEATURES);
             }
-            features = in.readAllBytes();
+            return in.readAllBytes();
         }
-        TokenNameFinderModel model = NameFinderME.train("en", null, new CollectionObjectStream<>(samples), params,
-                new TokenNameFinderFactory(features, java.util.Map.of(), new BioCodec()));
-        Files.createDirectories(modelOut.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(modelOut)) {
-            model.serialize(out);
-        }
-        int names = samples.stream().mapToInt(s -> s.getNames().length).sum();
-        return new Result(samples.size(), names, Files.size(modelOut), sources);
     }
 
     /**

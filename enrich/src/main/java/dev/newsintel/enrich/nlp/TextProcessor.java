@@ -100,10 +100,44 @@ public final class TextProcessor {
             Span[] tokenSpans = tokenizer.tokenizePos(sentenceText);
             List<Token> tokens = new ArrayList<>(tokenSpans.length);
             for (Span t : tokenSpans) {
-                tokens.add(new Token(sentenceText.substring(t.getStart(), t.getEnd()), start + t.getStart(),
-                        start + t.getEnd(), tokens.size()));
+                String word = sentenceText.substring(t.getStart(), t.getEnd());
+                int clitic = cliticStart(word);
+                if (clitic > 0) {
+                    tokens.add(new Token(word.substring(0, clitic), start + t.getStart(), start + t.getStart() + clitic,
+                            tokens.size()));
+                    tokens.add(new Token(word.substring(clitic), start + t.getStart() + clitic, start + t.getEnd(),
+                            tokens.size()));
+                    continue;
+                }
+                tokens.add(new Token(word, start + t.getStart(), start + t.getEnd(), tokens.size()));
             }
             out.add(new Sentence(out.size(), start, end, sentenceText, tokens));
         }
+    }
+
+    /**
+     * Where an English clitic starts in a token ("Adobe's" → 5, "isn't" → 2, "they're" → 4), or -1. The tokenizer
+     * model keeps "Adobe's" whole; the treebank convention, which the name finder's training data follows, splits it,
+     * so a name ends before its possessive ("Adobe" + "'s").
+     */
+    static int cliticStart(String word) {
+        int n = word.length();
+        String w = word.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'');
+        int at;
+        if (w.endsWith("n't")) {
+            at = n - 3;
+        } else if (w.endsWith("'s") || w.endsWith("'d") || w.endsWith("'m")) {
+            at = n - 2;
+        } else if (w.endsWith("'re") || w.endsWith("'ve") || w.endsWith("'ll")) {
+            at = n - 3;
+        } else {
+            return -1;
+        }
+        for (int i = 0; i < at; i++) {
+            if (Character.isLetterOrDigit(word.charAt(i))) {
+                return at;
+            }
+        }
+        return -1;
     }
 }

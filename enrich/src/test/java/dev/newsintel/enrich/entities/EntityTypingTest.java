@@ -1,0 +1,95 @@
+package dev.newsintel.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newsintel.events.Entity;
+import dev.newsintel.events.EntityType;
+
+class EntityTypingTest {
+
+    @Test
+    void headWordsTypeNamesOfSeveralWords() {
+        assertThat(EntityRecognizer.typeByHead("Montreal Hockey Club")).isEqualTo(EntityType.ORG);
+        assertThat(EntityRecognizer.typeByHead("Ontario Liberal Party")).isEqualTo(EntityType.ORG);
+        assertThat(EntityRecognizer.typeByHead("University of Lisbon")).isEqualTo(EntityType.ORG);
+        assertThat(EntityRecognizer.typeByHead("Ministry for Water and Forests")).isEqualTo(EntityType.ORG);
+        assertThat(EntityRecognizer.typeByHead("Niger River")).isEqualTo(EntityType.LOCATION);
+        assertThat(EntityRecognizer.typeByHead("Chittoor District")).isEqualTo(EntityType.LOCATION);
+        assertThat(EntityRecognizer.typeByHead("Lake Ohrid")).isEqualTo(EntityType.LOCATION);
+        assertThat(EntityRecognizer.typeByHead("Mt. Kenya")).isEqualTo(EntityType.LOCATION);
+        // heads that say nothing on their own, or single words
+        assertThat(EntityRecognizer.typeByHead("Soviet Union")).isNull();
+        assertThat(EntityRecognizer.typeByHead("Club")).isNull();
+        assertThat(EntityRecognizer.typeByHead("University Avenue Partners")).isEqualTo(EntityType.ORG);
+        assertThat(EntityRecognizer.typeByHead("Perth Glory")).isNull();
+    }
+
+    @Test
+    void anAcronymInParenthesesAfterANameIsTheName() {
+        String text = "He played in the West Australian Football League ( WAFL ) until 1990 .";
+        int start = text.indexOf("West");
+        Entity league = new Entity(EntityType.ORG, "West Australian Football League", start,
+                start + "West Australian Football League".length(), null);
+        assertThat(EntityRecognizer.acronymAfter(text, league)).isEqualTo("WAFL");
+
+        String other = "The West Australian Football League (AFL) was formed later.";
+        Entity same = new Entity(EntityType.ORG, "West Australian Football League", 4, 35, null);
+        assertThat(EntityRecognizer.acronymAfter(other, same)).isNull(); // not its initials
+        assertThat(EntityRecognizer.acronymAfter("Federal Trade Commission (FTC) sued.",
+                new Entity(EntityType.ORG, "Federal Trade Commission", 0, 24, null))).isEqualTo("FTC");
+    }
+
+    @Test
+    void tidyingTypesByHeadsJoinsMiddleInitialsAndDropsTitles() {
+        String text = "Major Ada Quist met James W. Hoyt of the Harrow Hockey Club near the Niger River .";
+        java.util.List<Entity> found = java.util.List.of(
+                entity(text, "Major Ada Quist", EntityType.PERSON),
+                entity(text, "James W.", EntityType.PERSON),
+                entity(text, "Harrow Hockey Club", EntityType.LOCATION),
+                entity(text, "Niger River", EntityType.ORG));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("PERSON:Ada Quist", "PERSON:James W. Hoyt", "ORG:Harrow Hockey Club",
+                        "LOCATION:Niger River");
+    }
+
+    @Test
+    void aProductNameTheDocumentGivesAsAKnownModelIsThatModel() {
+        dev.newsintel.events.EntityRef qwen = new dev.newsintel.events.EntityRef("model:qwen9-70b", "Qwen9-70B", null,
+                null);
+        String text = "Qwen9 is out. The lab released Qwen9-70B. Quasar ships too.";
+        List<Entity> found = List.of(entity(text, "Qwen9", EntityType.PRODUCT),
+                new Entity(EntityType.AI_MODEL, "Qwen9-70B", text.indexOf("Qwen9-70B"),
+                        text.indexOf("Qwen9-70B") + 9, qwen),
+                entity(text, "Quasar", EntityType.PRODUCT));
+        List<Entity> out = EntityRecognizer.modelsAsModels(found);
+        assertThat(out.get(0).type()).isEqualTo(EntityType.AI_MODEL);
+        assertThat(out.get(0).canonical()).isEqualTo(qwen);
+        assertThat(out.get(2).type()).isEqualTo(EntityType.PRODUCT); // no model of that name
+    }
+
+    @Test
+    void theFinderAgreeingWithAListMatchKeepsItsLink() {
+        String text = "Hugging Face, the platform where open models are published, has raised new funding. "
+                + "Snowflake and Mistral AI announced a partnership on Tuesday.";
+        List<Entity> entities = EntityRecognizer.bundled().recognize(
+                dev.newsintel.enrich.nlp.TextProcessor.shared().analyze(text));
+        assertThat(entities).filteredOn(e -> e.text().equals("Hugging Face"))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.canonical()).isNotNull());
+        assertThat(entities).filteredOn(e -> e.text().equals("Snowflake"))
+                .isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.type()).isEqualTo(EntityType.ORG);
+                    assertThat(e.canonical()).isNotNull();
+                });
+    }
+
+    private static Entity entity(String text, String mention, EntityType type) {
+        int start = text.indexOf(mention);
+        return new Entity(type, mention, start, start + mention.length(), null);
+    }
+}
