@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.newsintel.embedded.EmbeddedStack;
 import dev.newsintel.embedded.Versions;
+import dev.newsintel.enrich.EnrichApp;
 import dev.newsintel.events.AnnouncementType;
 import dev.newsintel.events.Json;
 import dev.newsintel.events.RawDocument;
@@ -475,6 +476,10 @@ public final class EndToEndBenchmark {
             all.put("cores", round(total / seconds, 2));
             all.put("cpuMillisPerDocument", round(total * 1000 / documents, 2));
             cpu.put("loadAverage", round(after.loadAverage(), 2));
+            if (before.machineBusySeconds() >= 0 && after.machineBusySeconds() >= 0) {
+                double others = after.machineBusySeconds() - before.machineBusySeconds() - total;
+                cpu.put("otherProcessesCores", round(Math.max(0, others) / seconds, 2));
+            }
             return cpu;
         }
     }
@@ -598,7 +603,8 @@ public final class EndToEndBenchmark {
         s.put("enrichHeap", settings.enrichHeap());
         s.put("serveHeap", settings.serveHeap());
         s.put("searchPollMillis", settings.pollPeriod().toMillis());
-        s.put("enrichConfig", settings.enrichConfig().isEmpty() ? "defaults (exactly_once_v2, commit.interval.ms 100)"
+        s.put("enrichConfig", settings.enrichConfig().isEmpty()
+                ? "defaults (exactly_once_v2, commit.interval.ms " + EnrichApp.DEFAULT_COMMIT_INTERVAL_MS + ")"
                 : settings.enrichConfig().toString());
         s.put("stages", "newsintel enrich and newsintel serve as child JVMs (G1); Kafka and Elasticsearch embedded;"
                 + " this JVM publishes through the ingest stage's RawDocumentPublisher and observes");

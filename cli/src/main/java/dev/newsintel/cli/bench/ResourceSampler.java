@@ -57,7 +57,7 @@ final class ResourceSampler {
     }
 
     /** Readings of every component at one moment, {@code seconds} after the sampler started. */
-    record Sample(double seconds, double loadAverage, Map<String, Reading> readings) {
+    record Sample(double seconds, double loadAverage, double machineBusySeconds, Map<String, Reading> readings) {
     }
 
     private final List<Component> components = new CopyOnWriteArrayList<>();
@@ -110,7 +110,7 @@ final class ResourceSampler {
         for (Component c : components) {
             readings.put(c.name, read(c));
         }
-        return new Sample((System.nanoTime() - started) / 1e9, loadAverage(), readings);
+        return new Sample((System.nanoTime() - started) / 1e9, loadAverage(), machineBusySeconds(), readings);
     }
 
     private Reading read(Component c) {
@@ -196,6 +196,25 @@ final class ResourceSampler {
             // gone
         }
         return 0;
+    }
+
+    /**
+     * CPU time every core of the machine has spent busy since boot (the first line of /proc/stat: all but idle and
+     * I/O wait), -1 when unknown. Minus what our components used, it is what other processes took: the load average
+     * cannot tell, since the pipeline's own threads make it.
+     */
+    double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            // cpu user nice system idle iowait irq softirq steal
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy / ticksPerSecond;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static double loadAverage() {
