@@ -17,7 +17,14 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /**
+     * A process id this process must not outlive (set by the benchmark and the fault tests for the stages they
+     * start): when that process is gone, this one exits, so a killed parent leaves nothing running.
+     */
+    public static final String OWNER_PID_PROPERTY = "newsintel.owner.pid";
+
     public static int run(String... args) {
+        watchOwner();
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         return new CommandLine(new Main())
@@ -28,5 +35,18 @@ public final class Main {
                     return 1;
                 })
                 .execute(args);
+    }
+
+    private static void watchOwner() {
+        String owner = System.getProperty(OWNER_PID_PROPERTY);
+        if (owner == null) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(owner)).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> {
+                    System.err.println("newsintel: owner process " + owner + " exited; stopping");
+                    System.exit(0);
+                }),
+                () -> System.exit(0));
     }
 }

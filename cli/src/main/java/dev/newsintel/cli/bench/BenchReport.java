@@ -347,8 +347,9 @@ public final class BenchReport {
               published but not yet searchable. Throughput is the rate at which documents became searchable between
               10% and 90% of the phase (steady state: start-up and the final drain are excluded); "overall" is the
               whole phase, first publication to last document searchable.
-            - **Latency probes** publish at a fixed rate, open loop (a late send does not delay the next), after a
-              warm-up that is not measured. *Publication* is `System.nanoTime()` just before the send to the raw
+            - **Latency probes** start once the load phase's backlog is gone (stories, alerts and their indexing
+              trail the documents: no alert and no index operation for 3 s), then publish at a fixed rate, open
+              loop (a late send does not delay the next), after a warm-up that is not measured. *Publication* is `System.nanoTime()` just before the send to the raw
               topic (the producer's 20 ms linger is inside the measurement). *Searchable*: a search of the
               `newsintel-documents` alias for the ids published and not yet found (at most the 1,000 oldest), every
               `searchPollMillis`: a document counts when a search finds it, which happens only after an index refresh

@@ -211,6 +211,9 @@ public final class EndToEndBenchmark {
     private final Publications publications = new Publications();
 
     /** The state of one run: what was published, and the instruments. */
+    /** How long nothing may happen before a probe starts: a few refresh intervals and commit rounds. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
+
     private final class Run {
         final DocumentSupply supply;
         final RawDocumentPublisher publisher;
@@ -295,8 +298,36 @@ public final class EndToEndBenchmark {
             return load;
         }
 
+        /**
+         * Waits until the stages have finished what the load phase left them: stories and alerts (the last
+         * sub-topology) and the indexing of stories and alerts trail the documents becoming searchable. Without
+         * this the probe measures that backlog, not latency at the probe rate. Quiet means no alert and no index
+         * operation for {@link #QUIET}; returns how long it took.
+         */
+        Duration awaitQuiet(Duration timeout) throws InterruptedException {
+            long start = System.nanoTime();
+            long deadline = start + timeout.toNanos();
+            long alertCount = alerts.received();
+            long indexed = esStats.counters().indexed();
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                long a = alerts.received();
+                long i = esStats.counters().indexed();
+                if (a != alertCount || i != indexed) {
+                    alertCount = a;
+                    indexed = i;
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince >= QUIET.toNanos()) {
+                    break;
+                }
+            }
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+
         /** Publishes at the probe rate, open loop, and times alerts and searchability of the measured part. */
         ObjectNode probe() throws InterruptedException {
+            Duration drained = awaitQuiet(Duration.ofMinutes(5));
             alerts.reset();
             search.reset();
             publications.clear();
@@ -350,6 +381,7 @@ public final class EndToEndBenchmark {
             probe.put("targetRate", rate);
             probe.put("achievedRate", round(measuredDocs / seconds, 1));
             probe.put("maxPublishLagMillis", round(lag / 1e6, 1));
+            probe.put("drainSecondsBefore", round(drained.toMillis() / 1e3, 1));
             probe.put("measuredDocuments", measuredDocs);
             probe.put("warmupDocuments", warmupDocs);
             probe.set("searchableMillis", Json.MAPPER.valueToTree(search.reset().summary()));

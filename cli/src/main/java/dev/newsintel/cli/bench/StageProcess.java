@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.newsintel.cli.Main;
+
 /**
  * A pipeline stage ({@code newsintel enrich}, {@code newsintel serve}, ...) in a child JVM on this JVM's class
  * path: what the benchmark measures apart (its own CPU and memory) and what fault tests kill with SIGKILL.
@@ -52,13 +54,22 @@ public final class StageProcess implements AutoCloseable {
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
+        // The stage exits when this JVM does, even after a kill -9 of it (Main watches the owner).
+        command.add("-D" + Main.OWNER_PID_PROPERTY + "=" + ProcessHandle.current().pid());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.newsintel.cli.Main"));
         command.addAll(args);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            return new StageProcess(name, process, log, gcLog);
+            StageProcess stage = new StageProcess(name, process, log, gcLog);
+            // Ctrl-C of the benchmark or a test run: stop the stage cleanly rather than leave it to its watch.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (process.isAlive()) {
+                    stage.stop(Duration.ofSeconds(20));
+                }
+            }, "stop-" + name));
+            return stage;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start newsintel " + String.join(" ", args), e);
         }
