@@ -17,13 +17,24 @@ final class ExpiryQueue {
     }
 
     private final KeyValueStore<String, String> store;
+    /**
+     * The last key drained: everything before it is deleted. RocksDB keeps deleted keys as tombstones until it
+     * compacts, so a scan from the start would step over every one of them on each drain; starting here does not.
+     * Callers schedule at least a window of stream time ahead, so nothing lands before it; if something did, the
+     * next drain starts from the beginning again. In memory only: after a restart the first drain scans it all once.
+     */
+    private String drainedUpTo;
 
     ExpiryQueue(KeyValueStore<String, String> store) {
         this.store = store;
     }
 
     void schedule(long expiresAt, String kind, String key, String value) {
-        store.put(String.format("%019d|%s|%s", Math.max(0, expiresAt), kind, key), value);
+        String entry = String.format("%019d|%s|%s", Math.max(0, expiresAt), kind, key);
+        if (drainedUpTo != null && entry.compareTo(drainedUpTo) <= 0) {
+            drainedUpTo = null; // scheduled behind the drained part after all: the next drain looks from the start
+        }
+        store.put(entry, value);
     }
 
     /** Removes and returns up to {@code limit} entries that expire at or before {@code now}. */
@@ -31,7 +42,7 @@ final class ExpiryQueue {
         List<Expired> expired = new ArrayList<>();
         List<String> done = new ArrayList<>();
         String upper = String.format("%019d|~", Math.max(0, now));
-        try (KeyValueIterator<String, String> it = store.range(null, upper)) {
+        try (KeyValueIterator<String, String> it = store.range(drainedUpTo, upper)) {
             while (it.hasNext() && expired.size() < limit) {
                 KeyValue<String, String> entry = it.next();
                 String[] parts = entry.key.split("\\|", 3);
@@ -42,6 +53,9 @@ final class ExpiryQueue {
             }
         }
         done.forEach(store::delete);
+        if (!done.isEmpty()) {
+            drainedUpTo = done.get(done.size() - 1);
+        }
         return expired;
     }
 }
