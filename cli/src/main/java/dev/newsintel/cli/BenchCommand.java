@@ -38,7 +38,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Documents per second of the latency probes (default: ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--warmup", defaultValue = "15", paramLabel = "SECONDS",
+    // A minute: the first checkpoint comes a minute after four JVMs started on shared cores, and with 15 s of
+    // warm-up its tail was still the JIT compiling (docs/benchmarks/experiments/cold-start-*.md).
+    @Option(names = "--warmup", defaultValue = "60", paramLabel = "SECONDS",
             description = "Probe time before measuring (default: ${DEFAULT-VALUE}).")
     int warmup;
 
