@@ -1,5 +1,6 @@
 package dev.newsintel.enrich.stories;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,21 +17,38 @@ final class ExpiryQueue {
     record Expired(String kind, String key, String value) {
     }
 
+    /**
+     * Expiry runs a little with every record ({@link #PER_RECORD}) instead of all at once: a backfill moves stream
+     * time by days a minute, and forgetting a day's entries in one punctuation stalled the task for seconds (alerts
+     * waited behind it). Every record creates at most a few dozen entries, so a few dozen expirations per record
+     * keep pace; a punctuation ({@link #PER_PUNCTUATION} at a time) only finishes a backlog when records stop.
+     */
+    static final int PER_RECORD = 64;
+    static final int PER_PUNCTUATION = 2_000;
+
     private final KeyValueStore<String, String> store;
+    private final long minimumKeepMillis;
     /**
      * The last key drained: everything before it is deleted. RocksDB keeps deleted keys as tombstones until it
      * compacts, so a scan from the start would step over every one of them on each drain; starting here does not.
-     * Callers schedule at least a window of stream time ahead, so nothing lands before it; if something did, the
-     * next drain starts from the beginning again. In memory only: after a restart the first drain scans it all once.
+     * Entries are scheduled at least the minimum keep ahead of stream time, so nothing lands before it; if something
+     * did, the next drain starts from the beginning again. In memory only: after a restart the first drain scans it all once.
      */
     private String drainedUpTo;
 
-    ExpiryQueue(KeyValueStore<String, String> store) {
+    /**
+     * @param minimumKeep how long in stream time an entry is kept at least after it is scheduled, however early it
+     *                    was due: copies of an old story replayed after newer documents still find each other
+     */
+    ExpiryQueue(KeyValueStore<String, String> store, Duration minimumKeep) {
         this.store = store;
+        this.minimumKeepMillis = minimumKeep.toMillis();
     }
 
-    void schedule(long expiresAt, String kind, String key, String value) {
-        String entry = String.format("%019d|%s|%s", Math.max(0, expiresAt), kind, key);
+    /** Forgets the entry at {@code expiresAt}, or {@code minimumKeep} after {@code streamTime} if that is later. */
+    void schedule(long expiresAt, long streamTime, String kind, String key, String value) {
+        long at = Math.max(expiresAt, streamTime + minimumKeepMillis);
+        String entry = String.format("%019d|%s|%s", Math.max(0, at), kind, key);
         if (drainedUpTo != null && entry.compareTo(drainedUpTo) <= 0) {
             drainedUpTo = null; // scheduled behind the drained part after all: the next drain looks from the start
         }

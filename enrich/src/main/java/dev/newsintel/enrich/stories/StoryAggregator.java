@@ -21,14 +21,6 @@ public final class StoryAggregator implements Processor<String, StoryUpdate, Str
     public record Change(Story story, StoryUpdate update) {
     }
 
-    /**
-     * Expiry runs a little with every record instead of all at once: a backfill moves stream time by days a minute,
-     * and forgetting a day's entries in one punctuation stalled the task for seconds (alerts waited behind it).
-     * Every record creates at most a few dozen entries, so a few dozen expirations per record keep pace; the
-     * punctuation only finishes a backlog when records stop.
-     */
-    private static final int EXPIRE_PER_RECORD = 64;
-    private static final int EXPIRE_PER_PUNCTUATION = 2_000;
 
     private final StoryConfig config;
     private final Clock clock;
@@ -49,9 +41,9 @@ public final class StoryAggregator implements Processor<String, StoryUpdate, Str
     public void init(ProcessorContext<String, Change> context) {
         this.context = context;
         this.stories = context.getStateStore(storyStore);
-        this.expiry = new ExpiryQueue(context.getStateStore(expiryStore));
+        this.expiry = new ExpiryQueue(context.getStateStore(expiryStore), config.window());
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME,
-                now -> expire(EXPIRE_PER_PUNCTUATION));
+                now -> expire(ExpiryQueue.PER_PUNCTUATION));
     }
 
     @Override
@@ -61,14 +53,11 @@ public final class StoryAggregator implements Processor<String, StoryUpdate, Str
         Story after = StoryMerger.merge(before, update, clock.instant());
         stories.put(after.id(), after);
         if (before == null || !after.lastSeen().equals(before.lastSeen())) {
-            // Kept at least a window of stream time after the update, however old the story (see StoryAssigner).
-            long expiresAt = Math.max(after.lastSeen().toEpochMilli() + config.storyRetention().toMillis(),
-                    context.currentStreamTimeMs() + config.window().toMillis());
-            expiry.schedule(expiresAt, "story",
-                    after.id(), Long.toString(after.lastSeen().toEpochMilli()));
+            expiry.schedule(after.lastSeen().toEpochMilli() + config.storyRetention().toMillis(),
+                    context.currentStreamTimeMs(), "story", after.id(), Long.toString(after.lastSeen().toEpochMilli()));
         }
         context.forward(record.withKey(after.id()).withValue(new Change(after, update)));
-        expire(EXPIRE_PER_RECORD);
+        expire(ExpiryQueue.PER_RECORD);
     }
 
     private void expire(int limit) {

@@ -42,14 +42,6 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
     }
 
     private static final int RECENT_WRITES = 10_000;
-    /**
-     * Expiry runs a little with every record instead of all at once: a backfill moves stream time by days a minute,
-     * and forgetting a day's entries in one punctuation stalled the task for seconds (alerts waited behind it).
-     * Every record creates at most a few dozen entries, so a few dozen expirations per record keep pace; the
-     * punctuation only finishes a backlog when records stop.
-     */
-    private static final int EXPIRE_PER_RECORD = 64;
-    private static final int EXPIRE_PER_PUNCTUATION = 2_000;
 
     private final StoryConfig config;
     private final String anchorStore;
@@ -81,10 +73,10 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.anchors = context.getStateStore(anchorStore);
-        this.expiry = new ExpiryQueue(context.getStateStore(expiryStore));
+        this.expiry = new ExpiryQueue(context.getStateStore(expiryStore), config.window());
         this.index = context.getStateStore(indexStore);
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME,
-                now -> expire(EXPIRE_PER_PUNCTUATION));
+                now -> expire(ExpiryQueue.PER_PUNCTUATION));
     }
 
     @Override
@@ -128,27 +120,18 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
                 updated = existing.extend(time);
             }
             write(record, key, updated);
-            expiry.schedule(expiresAt(updated.lastSeen()), "index", key,
-                    Long.toString(updated.lastSeen()));
+            expiry.schedule(updated.lastSeen() + config.retention().toMillis(), context.currentStreamTimeMs(),
+                    "index", key, Long.toString(updated.lastSeen()));
         }
         context.forward(record.withKey(documentId)
                 .withValue(new Assigned(doc.document().withStoryId(story), time)));
-        expire(EXPIRE_PER_RECORD);
+        expire(ExpiryQueue.PER_RECORD);
     }
 
     private void putAnchor(String anchor, StorySpan span) {
         anchors.put(anchor, span);
-        expiry.schedule(expiresAt(span.lastSeen()), "anchor", anchor,
-                Long.toString(span.lastSeen()));
-    }
-
-    /**
-     * A signature is kept for the retention after it was last seen, and in any case for a window of stream time
-     * after it was written: copies of an old story replayed after newer documents still find each other.
-     */
-    private long expiresAt(long lastSeen) {
-        return Math.max(lastSeen + config.retention().toMillis(),
-                context.currentStreamTimeMs() + config.window().toMillis());
+        expiry.schedule(span.lastSeen() + config.retention().toMillis(), context.currentStreamTimeMs(), "anchor",
+                anchor, Long.toString(span.lastSeen()));
     }
 
     private StorySpan current(String key) {
