@@ -355,8 +355,9 @@ public final class BenchReport {
               whole phase, first publication to last document searchable.
             - **Latency probes** start once the load phase's backlog is gone (stories, alerts and their indexing
               trail the documents: no alert and no index operation for 3 s), then publish at a fixed rate, open
-              loop (a late send does not delay the next), after a warm-up that is not measured. *Publication* is `System.nanoTime()` just before the send to the raw
-              topic (the producer's 20 ms linger is inside the measurement). *Searchable*: a search of the
+              loop (a late send does not delay the next), after a warm-up that is not measured. *Publication* is
+              `System.nanoTime()` just before the send to the raw topic (the producer's 20 ms linger is inside the
+              measurement). *Searchable*: a search of the
               `newsintel-documents` alias for the ids published and not yet found (at most the 1,000 oldest), every
               `searchPollMillis`: a document counts when a search finds it, which happens only after an index refresh
               (1 s), not when a GET by id would return it. Resolution: the poll period plus one search (a few ms), so

@@ -210,10 +210,10 @@ public final class EndToEndBenchmark {
 
     private final Publications publications = new Publications();
 
-    /** The state of one run: what was published, and the instruments. */
     /** How long nothing may happen before a probe starts: a few refresh intervals and commit rounds. */
     private static final Duration QUIET = Duration.ofSeconds(3);
 
+    /** The state of one run: what was published, and the instruments. */
     private final class Run {
         final DocumentSupply supply;
         final RawDocumentPublisher publisher;

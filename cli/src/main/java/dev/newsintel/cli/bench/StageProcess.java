@@ -23,12 +23,20 @@ public final class StageProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Path gcLog;
+    /** Ctrl-C of the benchmark or a test run: stop the stage cleanly rather than leave it to its owner watch. */
+    private final Thread stopOnExit;
 
     private StageProcess(String name, Process process, Path log, Path gcLog) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.gcLog = gcLog;
+        this.stopOnExit = new Thread(() -> {
+            if (process.isAlive()) {
+                stop(Duration.ofSeconds(20));
+            }
+        }, "stop-" + name);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -62,14 +70,7 @@ public final class StageProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            StageProcess stage = new StageProcess(name, process, log, gcLog);
-            // Ctrl-C of the benchmark or a test run: stop the stage cleanly rather than leave it to its watch.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (process.isAlive()) {
-                    stage.stop(Duration.ofSeconds(20));
-                }
-            }, "stop-" + name));
-            return stage;
+            return new StageProcess(name, process, log, gcLog);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start newsintel " + String.join(" ", args), e);
         }
@@ -151,6 +152,11 @@ public final class StageProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             stop(Duration.ofSeconds(40));
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // closing from a shutdown hook: the JVM is exiting anyway
         }
     }
 
