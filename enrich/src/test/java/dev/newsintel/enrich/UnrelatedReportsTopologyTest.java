@@ -106,6 +106,59 @@ class UnrelatedReportsTopologyTest {
                 .containsExactlyInAnyOrder("0000000001-26-000001/a.htm", "0000000002-26-000001/b.htm");
     }
 
+    @Test
+    void eightKsOfOneFilerAreSeparateStoriesUnlessOneAmendsTheOther() {
+        String first = COVER + " Item 8.01. Other Events. On March 10 Orbital Systems announced the availability of"
+                + " Helios 4, a satellite router, in 12 countries. Item 9.01. Exhibits. 99.1 Press release.";
+        String second = COVER + " Item 8.01. Other Events. On March 12 Orbital Systems announced the availability of"
+                + " Vega 7, a ground sensor, in 30 countries. Item 9.01. Exhibits. 99.1 Press release.";
+        String amendment = second + " This amendment corrects the number of countries.";
+        MinHash minHash = MinHash.of(StoryConfig.defaults());
+        assertThat(MinHash.similarity(minHash.signature(minHash.shingles(first)),
+                minHash.signature(minHash.shingles(second)))).as("near-duplicates by their boilerplate")
+                .isGreaterThan(0.7);
+        // What the filer's item says and nothing more: one company and a type, the same for both reports.
+        dev.newsintel.events.EntityRef orbital = new dev.newsintel.events.EntityRef("cik:0000000001",
+                "ORBITAL SYSTEMS INC", "0000000001", null);
+        for (String id : List.of("0000000001-26-000001/a.htm", "0000000001-26-000002/a.htm",
+                "0000000001-26-000003/a.htm")) {
+            enrichment.reports(id, Fixtures.announcement(dev.newsintel.events.AnnouncementType.MATERIAL_EVENT,
+                    orbital, null, null, COVER.length() + 1, "Item 8.01. Other Events."));
+        }
+        enrichment.filing("0000000001-26-000001/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"));
+        enrichment.filing("0000000001-26-000002/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"));
+        enrichment.filing("0000000001-26-000003/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K/A"));
+        topology.pipe(Fixtures.filing("0000000001-26-000001/a.htm", T0, first));
+        topology.pipe(Fixtures.filing("0000000001-26-000002/a.htm", T0.plusSeconds(600), second));
+        topology.pipe(Fixtures.filing("0000000001-26-000003/a.htm", T0.plusSeconds(900), amendment));
+
+        assertThat(topology.storyOf("0000000001-26-000002/a.htm")).as("another report of the same filer")
+                .isEqualTo("0000000001-26-000002/a.htm");
+        assertThat(topology.storyOf("0000000001-26-000003/a.htm")).as("the amendment joins what it amends")
+                .isEqualTo("0000000001-26-000002/a.htm");
+        assertThat(topology.alertsOf(dev.newsintel.enrich.alerts.BuiltInRules.MATERIAL_EVENTS))
+                .extracting(r -> r.value().storyId())
+                .containsExactlyInAnyOrder("0000000001-26-000001/a.htm", "0000000001-26-000002/a.htm");
+    }
+
+    @Test
+    void aCompanyAndATypeAloneDoNotMakeTwoReportsOneStory() {
+        dev.newsintel.events.EntityRef apple = dev.newsintel.events.EntityRef.company("Apple", "0000320193", "AAPL");
+        enrichment.reports("watch", Fixtures.announcement(dev.newsintel.events.AnnouncementType.PRODUCT_LAUNCH, apple,
+                null, null, 0, "Apple launched a new watch"));
+        enrichment.reports("laptop", Fixtures.announcement(dev.newsintel.events.AnnouncementType.PRODUCT_LAUNCH,
+                apple, null, null, 0, "Apple launched a new laptop"));
+        topology.pipe(news("watch", T0, "desk.example", "Apple launched a new watch", "Apple launched a new watch"
+                + " with a brighter screen and a battery that lasts two days, available in stores from Friday in"
+                + " eleven colours and two sizes, priced below the model it replaces."));
+        topology.pipe(news("laptop", T0.plusSeconds(3600), "other.example", "Apple launched a new laptop",
+                "Apple launched a new laptop built around its latest chip, thinner than last year's and shipping"
+                        + " next month to business customers first, with a keyboard redesigned after complaints."));
+
+        assertThat(topology.storyOf("watch")).isEqualTo("watch");
+        assertThat(topology.storyOf("laptop")).isEqualTo("laptop");
+    }
+
     private static dev.newsintel.events.Filing filing(String cik, String company, String form) {
         return new dev.newsintel.events.Filing(cik, company, null, form, null, null, null, List.of("5.02", "9.01"),
                 List.of(), List.of(), null);

@@ -1,7 +1,6 @@
 package dev.newsintel.enrich.stories;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.streams.processor.api.Processor;
@@ -47,15 +46,27 @@ public final class StoryRouter implements Processor<String, EnrichedDocument, St
     }
 
     /**
-     * The story the document's facts and text bands point to: any fact signature of a story within the window, else
-     * at least {@code minBandMatches} shared bands; ties go to the story with more evidence, then the older one.
+     * The story the document's facts and text bands point to: any decisive fact signature of a story within the
+     * window, else at least {@code minBandMatches} shared bands, else a weak fact signature confirmed by one shared
+     * band; ties go to the story with more evidence, then the older one. An original filing takes nothing from its
+     * bands (see {@link StorySignals}).
      */
     String suggest(StorySignals signals, long time) {
         Map<String, Votes> votes = new HashMap<>();
-        vote(votes, signals.factKeys(), time, true);
-        vote(votes, signals.bandKeys(), time, false);
+        for (String key : signals.factKeys()) {
+            vote(votes, key, time).facts++;
+        }
+        for (String key : signals.weakFactKeys()) {
+            vote(votes, key, time).weakFacts++;
+        }
+        if (signals.joinsNearDuplicates()) {
+            for (String key : signals.bandKeys()) {
+                vote(votes, key, time).bands++;
+            }
+        }
         return votes.entrySet().stream()
-                .filter(e -> e.getValue().facts > 0 || e.getValue().bands >= config.minBandMatches())
+                .filter(e -> e.getValue().facts > 0 || e.getValue().bands >= config.minBandMatches()
+                        || e.getValue().weakFacts > 0 && e.getValue().bands > 0)
                 .min((a, b) -> {
                     Votes x = a.getValue();
                     Votes y = b.getValue();
@@ -64,6 +75,9 @@ public final class StoryRouter implements Processor<String, EnrichedDocument, St
                     }
                     if (x.bands != y.bands) {
                         return Integer.compare(y.bands, x.bands);
+                    }
+                    if (x.weakFacts != y.weakFacts) {
+                        return Integer.compare(y.weakFacts, x.weakFacts);
                     }
                     if (x.firstSeen != y.firstSeen) {
                         return Long.compare(x.firstSeen, y.firstSeen);
@@ -74,23 +88,20 @@ public final class StoryRouter implements Processor<String, EnrichedDocument, St
                 .orElse(null);
     }
 
-    private void vote(Map<String, Votes> votes, List<String> keys, long time, boolean fact) {
-        for (String key : keys) {
-            StorySpan span = GlobalTables.get(index, key, StorySpan.class);
-            if (span != null && span.covers(time, config.window())) {
-                Votes v = votes.computeIfAbsent(span.storyId(), id -> new Votes());
-                if (fact) {
-                    v.facts++;
-                } else {
-                    v.bands++;
-                }
-                v.firstSeen = Math.min(v.firstSeen, span.firstSeen());
-            }
+    /** The votes of the story the signature points to within the window; a tally nobody reads when none. */
+    private Votes vote(Map<String, Votes> votes, String key, long time) {
+        StorySpan span = GlobalTables.get(index, key, StorySpan.class);
+        if (span == null || !span.covers(time, config.window())) {
+            return new Votes();
         }
+        Votes v = votes.computeIfAbsent(span.storyId(), id -> new Votes());
+        v.firstSeen = Math.min(v.firstSeen, span.firstSeen());
+        return v;
     }
 
     private static final class Votes {
         int facts;
+        int weakFacts;
         int bands;
         long firstSeen = Long.MAX_VALUE;
     }

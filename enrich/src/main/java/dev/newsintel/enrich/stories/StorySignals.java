@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,8 +23,11 @@ import dev.newsintel.events.Money;
  *
  * <ul>
  *   <li>Fact signatures, one per announcement: the model ({@code model:nemotron 3 super}), else the companies and
- *       the amount rounded to two significant digits ({@code fact:nvidia|2.6E+10 USD}), else the companies and the
- *       type.</li>
+ *       the amount rounded to two significant digits ({@code fact:nvidia|2.6E+10 USD}), else the parties and the
+ *       type ({@code fact:jane doe+totalenergies|executive_change}). A signature of one company and a type alone
+ *       ({@code fact:apple|product_launch}) is <b>weak</b>: a company makes several announcements of one type within
+ *       days (two launches, two 8-Ks under Item 8.01), so it never decides a story on its own; it only confirms what
+ *       the text bands suggest.</li>
  *   <li>A text signature: MinHash LSH bands of the word shingles ({@code band:<i>:<hash>}), which near-duplicates
  *       share (a filer's primary filing documents only with the same filer's: see {@link #textScope}), and a
  *       fingerprint of the whole MinHash signature ({@code text:<hash>}), which exact duplicates (the same words)
@@ -34,18 +38,28 @@ import dev.newsintel.events.Money;
  * </ul>
  *
  * <p>The <b>anchor</b> is the one signature whose partition decides the document's story: the primary fact (the
- * announcement read first in the text: the headline's), else the text signature, else the document itself. Every
- * document with the same anchor is decided by one task, in order, so documents sharing an anchor always share a
- * story; the other signatures only suggest a story when the anchor has none yet.
+ * announcement read first in the text: the headline's, weak ones left out), else the text signature, else the
+ * document itself. Every document with the same anchor is decided by one task, in order, so documents sharing an
+ * anchor always share a story; the other signatures only suggest a story when the anchor has none yet.
  *
- * @param anchor     the deciding signature
- * @param factKeys   every fact signature, the primary first
- * @param bandKeys   the LSH band keys, empty for short texts
- * @param textAnchor the fingerprint of the whole MinHash signature, null for short texts
+ * <p>A filer's primary filing document that is not an amendment takes no story from its text bands: each accession
+ * number is a report of its own, and two 8-Ks of one filer are near-duplicates by their cover page and legal
+ * phrases alone. Its bands are still recorded, so its amendment ({@code 8-K/A}) finds it.
+ *
+ * @param anchor              the deciding signature
+ * @param factKeys            every decisive fact signature, the primary first
+ * @param weakFactKeys        the weak fact signatures (one company and a type)
+ * @param bandKeys            the LSH band keys, empty for short texts
+ * @param textAnchor          the fingerprint of the whole MinHash signature, null for short texts
+ * @param joinsNearDuplicates whether shared bands may suggest this document's story (false for a filer's primary
+ *                            filing document that is not an amendment)
  */
-public record StorySignals(String anchor, List<String> factKeys, List<String> bandKeys, String textAnchor) {
+public record StorySignals(String anchor, List<String> factKeys, List<String> weakFactKeys, List<String> bandKeys,
+                           String textAnchor, boolean joinsNearDuplicates) {
     public StorySignals {
+        Objects.requireNonNull(anchor, "anchor");
         factKeys = List.copyOf(factKeys);
+        weakFactKeys = List.copyOf(weakFactKeys);
         bandKeys = List.copyOf(bandKeys);
     }
 
@@ -55,14 +69,18 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> ba
 
     /** Every signature that goes to the story index (facts and bands); the document key is added separately. */
     public List<String> indexKeys() {
-        List<String> keys = new ArrayList<>(factKeys.size() + bandKeys.size());
+        List<String> keys = new ArrayList<>(factKeys.size() + weakFactKeys.size() + bandKeys.size());
         keys.addAll(factKeys);
+        keys.addAll(weakFactKeys);
         keys.addAll(bandKeys);
         return keys;
     }
 
     public static StorySignals of(EnrichedDocument document, StoryConfig config, MinHash minHash) {
-        List<String> facts = factKeys(document.announcements(), config.minConfidence());
+        List<Announcement> confident = confidentInReadingOrder(document.announcements(), config.minConfidence());
+        List<String> facts = keys(confident, false);
+        List<String> weakFacts = keys(confident, true);
+        weakFacts.removeAll(facts);
         long[] shingles = MinHash.scoped(minHash.shingles(document.text()), textScope(document));
         List<String> bands = List.of();
         String textAnchor = null;
@@ -72,7 +90,7 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> ba
             textAnchor = "text:" + Long.toHexString(MinHash.fingerprint(signature));
         }
         String anchor = !facts.isEmpty() ? facts.get(0) : textAnchor != null ? textAnchor : docKey(document.id());
-        return new StorySignals(anchor, facts, bands, textAnchor);
+        return new StorySignals(anchor, facts, weakFacts, bands, textAnchor, !isOriginalFiling(document));
     }
 
     /**
@@ -90,22 +108,61 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> ba
         return null;
     }
 
-    /** Fact signatures of the confident announcements, the one read first in the text first. */
+    /** A filer's own filing document (not an exhibit) that does not amend an earlier one. */
+    static boolean isOriginalFiling(EnrichedDocument document) {
+        Filing filing = document.filing();
+        return textScope(document) != null && (filing.form() == null || !filing.form().strip().endsWith("/A"));
+    }
+
+    /** Fact signatures of the confident announcements, weak ones included, the one read first in the text first. */
     static List<String> factKeys(List<Announcement> announcements, double minConfidence) {
         Set<String> keys = new LinkedHashSet<>();
-        announcements.stream()
+        for (Announcement a : confidentInReadingOrder(announcements, minConfidence)) {
+            String key = factKey(a);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static List<Announcement> confidentInReadingOrder(List<Announcement> announcements, double minConfidence) {
+        return announcements.stream()
                 .filter(a -> a.confidence() >= minConfidence)
                 .sorted(Comparator.comparingInt((Announcement a) -> a.evidence() == null ? Integer.MAX_VALUE
                                 : a.evidence().start())
                         .thenComparing(Comparator.comparingDouble(Announcement::confidence).reversed())
                         .thenComparing(Announcement::id))
-                .forEach(a -> {
-                    String key = factKey(a);
-                    if (key != null) {
-                        keys.add(key);
-                    }
-                });
-        return List.copyOf(keys);
+                .toList();
+    }
+
+    /** The signatures of the decisive (or, with {@code weak}, the weak) announcements, in order, without repeats. */
+    private static List<String> keys(List<Announcement> announcements, boolean weak) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Announcement a : announcements) {
+            String key = factKey(a);
+            if (key != null && isWeak(a) == weak) {
+                keys.add(key);
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    /** One company and a type, nothing that tells one such announcement from the next: see the class comment. */
+    static boolean isWeak(Announcement a) {
+        if (a.model() != null && !CompanyKey.normalizeName(a.model().name()).isEmpty()) {
+            return false;
+        }
+        if (a.amount() != null) {
+            return false;
+        }
+        Set<String> parties = new TreeSet<>();
+        for (EntityRef ref : new EntityRef[] {a.company(), a.target(), a.counterparty()}) {
+            if (ref != null) {
+                parties.add(CompanyKey.of(ref));
+            }
+        }
+        return parties.size() <= 1;
     }
 
     /** The signature of one announcement, null when it names neither a model nor a company. */
