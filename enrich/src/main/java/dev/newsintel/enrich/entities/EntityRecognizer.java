@@ -234,6 +234,53 @@ public final class EntityRecognizer {
         candidates.removeAll(drop);
     }
 
+    private static final Pattern POSSESSIVE_NAME = Pattern.compile(
+            "\\G ?['\u2019]s(?=$|[\\s]*[,.;:!?)\\n]| (?:in|on|at|and|or|but|to|for|from|by|of|as|was|became|becomes"
+                    + "|said|says|announced|reported|opened|closed|which|who|that)\\b)");
+
+    /**
+     * Where a shop's or a firm's name that ends in "'s" ends ("Macy's", "Dillard's"), or -1: an unlisted one-word name
+     * followed by "'s" that nothing follows but punctuation or a function word ("Macy's in 2006", "at Dillard's.") is
+     * not a possessive (that would have a noun after it), so the "'s" is the name's. Listed companies are left alone:
+     * "Apple's in talks" is Apple.
+     */
+    static int possessiveNameEnd(String text, Entity e) {
+        if (e.type() != EntityType.ORG && e.type() != EntityType.PERSON || e.text().indexOf(' ') >= 0
+                || e.canonical() != null && e.canonical().cik() != null) {
+            return -1;
+        }
+        Matcher m = POSSESSIVE_NAME.matcher(text);
+        return m.find(e.end()) && m.start() == e.end() ? m.end() : -1;
+    }
+
+    /**
+     * Person titles that never start an organisation's name (unlike "General" or "Major": "General Dynamics", "Major
+     * League Baseball").
+     */
+    private static final Set<String> PERSON_ONLY_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "professor", "sir",
+            "dame", "captain", "capt", "colonel", "col", "lieutenant", "lt", "sergeant", "admiral", "senator",
+            "sen", "governor", "gov", "judge", "pope", "chancellor", "reverend", "rev", "archbishop", "mayor");
+
+    /**
+     * An unlisted name the finder called an organisation that reads as a person's: a person's title, then one to
+     * three capitalised words ("Colonel Baltasar Cárdenas"). (Names that merely start with a given name were tried
+     * too: "Marlin Payments" and "Nike Dunk High" cost more than "Frank Kelly Freas" gained.)
+     */
+    static boolean readsAsPerson(String mention) {
+        String[] words = mention.split(" ");
+        if (words.length < 2 || words.length > 4
+                || !PERSON_ONLY_TITLES.contains(lower(words[0]).replace(".", ""))) {
+            return false;
+        }
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) {
+                return false;
+            }
+        }
+        return typeByHead(mention) == null;
+    }
+
     /** Titles that come before a name but are not part of it: "Captain Willem Janszoon", "Dr. Ada Mensah". */
     private static final Set<String> LEADING_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "professor", "sir",
             "dame", "captain", "capt", "major", "general", "gen", "colonel", "col", "lieutenant", "lt", "sergeant",
@@ -252,6 +299,16 @@ public final class EntityRecognizer {
         List<Entity> out = new ArrayList<>(found.size());
         for (int k = 0; k < found.size(); k++) {
             Entity e = found.get(k);
+            if (e.type() == EntityType.ORG && (e.canonical() == null || e.canonical().cik() == null)
+                    && readsAsPerson(e.text())) {
+                e = new Entity(EntityType.PERSON, e.text(), e.start(), e.end(), null);
+            }
+            int possessiveName = possessiveNameEnd(text, e);
+            if (possessiveName > 0) {
+                out.add(new Entity(EntityType.ORG, text.substring(e.start(), possessiveName), e.start(),
+                        possessiveName, null));
+                continue;
+            }
             if (e.type() == EntityType.ORG || e.type() == EntityType.LOCATION) {
                 EntityType byHead = e.canonical() != null && e.canonical().cik() != null ? null
                         : typeByHead(e.text());
@@ -266,6 +323,9 @@ public final class EntityRecognizer {
             }
             int start = e.start();
             int end = e.end();
+            if (end < text.length() && text.charAt(end) == '.' && text.substring(start, end).matches(".*\\s\\p{Lu}")) {
+                end++; // "Richard A" + ".": the tokenizer split the initial's full stop off
+            }
             // "Richard A." + "Lupoff"
             if (k + 1 < found.size() && found.get(k + 1).type() == EntityType.PERSON
                     && text.substring(start, end).matches(".*\\b\\p{Lu}\\.") && found.get(k + 1).start() == end + 1
@@ -296,7 +356,8 @@ public final class EntityRecognizer {
             String last = lower(mention.substring(mention.lastIndexOf(' ') + 1));
             EntityType type = e.type();
             EntityRef ref = e.canonical();
-            if (mention.indexOf(' ') > 0 && (NameFeatures.ORG_HEADS.contains(last) || COMPANY_HEADS.contains(last))) {
+            if (mention.indexOf(' ') > 0 && (NameFeatures.ORG_HEADS.contains(last) || COMPANY_HEADS.contains(last)
+                    || ORG_LAST_WORDS.contains(last))) {
                 type = EntityType.ORG;
             } else if (mention.indexOf(' ') > 0 && NameFeatures.LOC_HEADS.contains(last)) {
                 type = EntityType.LOCATION;
@@ -317,7 +378,8 @@ public final class EntityRecognizer {
             "airlines", "airways", "corporation", "company", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "limited",
             "llc", "plc", "gmbh", "radio", "hotel", "foundation", "society", "bank", "brigade", "regiment",
             "battalion", "squadron", "corps", "choir", "ensemble", "publishing", "broadcasting", "police", "army",
-            "navy", "museum", "group", "holdings", "partners", "ventures", "labs", "studios", "magazine", "newspaper");
+            "navy", "museum", "group", "holdings", "partners", "ventures", "labs", "studios", "magazine", "newspaper",
+            "center", "centre", "mall");
     /** Last words that make a name a place: "Niger River", "Chittoor District". */
     private static final Set<String> LOCATION_LAST_WORDS = Set.of("river", "lake", "mountain", "mountains",
             "island", "islands", "county", "province", "street", "avenue", "road", "valley", "bay", "sea", "ocean",
@@ -408,6 +470,7 @@ public final class EntityRecognizer {
         if (names.isEmpty()) {
             return found;
         }
+        found = surnamesArePersons(found, names);
         List<Entity> added = new ArrayList<>();
         for (java.util.Map.Entry<String, EntityType> n : names.entrySet()) {
             String key = n.getKey();
@@ -433,6 +496,27 @@ public final class EntityRecognizer {
         all.addAll(added);
         all.sort(Comparator.comparingInt(Entity::start));
         return all;
+    }
+
+    /**
+     * A single word read as an organisation that is the surname of a person the document names in full ("Alexander
+     * Gradsky ... Gradsky recorded") is that person: one name, one type per document. Listed companies keep their
+     * type ("Michael Dell ... Dell said"), and so do places, which are often named like people ("Houston").
+     */
+    private static List<Entity> surnamesArePersons(List<Entity> found, java.util.Map<String, EntityType> names) {
+        List<Entity> out = null;
+        for (int i = 0; i < found.size(); i++) {
+            Entity e = found.get(i);
+            if (e.type() == EntityType.ORG && e.text().indexOf(' ') < 0
+                    && (e.canonical() == null || e.canonical().cik() == null)
+                    && names.get(e.text()) == EntityType.PERSON) {
+                if (out == null) {
+                    out = new ArrayList<>(found);
+                }
+                out.set(i, new Entity(EntityType.PERSON, e.text(), e.start(), e.end(), null));
+            }
+        }
+        return out == null ? found : out;
     }
 
     private static final Pattern PARENTHESISED_ACRONYM = Pattern.compile("\\G\\s*\\(\\s*(\\p{Lu}[\\p{Lu}&]{1,7})\\s*\\)");

@@ -89,7 +89,7 @@ public final class TextProcessor {
             return;
         }
         String line = text.substring(from, to);
-        Span[] spans = sentenceDetector.sentPosDetect(line);
+        Span[] spans = joinAbbreviations(line, sentenceDetector.sentPosDetect(line));
         if (spans.length == 0) {
             spans = new Span[] {new Span(0, line.length())};
         }
@@ -113,6 +113,42 @@ public final class TextProcessor {
             }
             out.add(new Sentence(out.size(), start, end, sentenceText, tokens));
         }
+    }
+
+    /** A middle initial ("John Q.") or a title or place abbreviation that a name follows ("Gen.", "St.", "Mt."). */
+    private static final java.util.regex.Pattern ENDS_BEFORE_A_NAME = java.util.regex.Pattern.compile(
+            "(?:(?:^|\\s)\\p{Lu}\\p{Ll}+ \\p{Lu}|(?:^|[\\s(\"])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Col|Lt|Capt|Sgt|Adm|Cmdr|Maj"
+                    + "|Sen|Rep|Gov|Rev|Hon|Messrs|Supt|Insp|St|Mt|Ft))\\.$");
+    /** "No." before a number: "No. 18 Squadron". */
+    private static final java.util.regex.Pattern ENDS_IN_NUMBER_SIGN = java.util.regex.Pattern.compile(
+            "(?:^|[\\s(])No\\.$");
+
+    /**
+     * Joins sentences the detector split inside a name: after a middle initial ("John Q." + "Public resigned."), a
+     * title ("Gen." + "Manuel Belgrano led the army.") or a place's abbreviation ("St." + "Louis"), when a
+     * capitalised word follows; and after "No." when a number follows. The UD model learnt from text with few of
+     * them, and a sentence really ending in "Group A." or "Main St." is rarer than a name.
+     */
+    static Span[] joinAbbreviations(String line, Span[] spans) {
+        if (spans.length < 2) {
+            return spans;
+        }
+        List<Span> out = new ArrayList<>(spans.length);
+        Span current = spans[0];
+        for (int i = 1; i < spans.length; i++) {
+            Span next = spans[i];
+            String sentence = line.substring(current.getStart(), current.getEnd());
+            char first = line.charAt(next.getStart());
+            if (Character.isUpperCase(first) && ENDS_BEFORE_A_NAME.matcher(sentence).find()
+                    || Character.isDigit(first) && ENDS_IN_NUMBER_SIGN.matcher(sentence).find()) {
+                current = new Span(current.getStart(), next.getEnd());
+            } else {
+                out.add(current);
+                current = next;
+            }
+        }
+        out.add(current);
+        return out.size() == spans.length ? spans : out.toArray(new Span[0]);
     }
 
     /**

@@ -57,6 +57,43 @@ class EntityTypingTest {
     }
 
     @Test
+    void aNameTheTokenizerSplitBeforeTheInitialsFullStopIsStillOneName() {
+        String text = "The board appointed Richard A. Lupoff as chief financial officer.";
+        int start = text.indexOf("Richard");
+        List<Entity> found = List.of(new Entity(EntityType.PERSON, "Richard A", start, start + 9, null),
+                entity(text, "Lupoff", EntityType.PERSON));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("PERSON:Richard A. Lupoff");
+    }
+
+    @Test
+    void aTitleBeforeANameMakesItAPersonsButNotEveryTitleWordDoes() {
+        assertThat(EntityRecognizer.readsAsPerson("Colonel Baltasar Cárdenas")).isTrue();
+        assertThat(EntityRecognizer.readsAsPerson("Sen. Ada Quist")).isTrue();
+        assertThat(EntityRecognizer.readsAsPerson("General Dynamics")).isFalse(); // "General" starts companies too
+        assertThat(EntityRecognizer.readsAsPerson("Captain Cook Cruises Company")).isFalse(); // a head word
+        assertThat(EntityRecognizer.readsAsPerson("Frank Kelly Freas")).isFalse(); // a given name alone is not enough
+        String text = "Colonel Baltasar Cárdenas held the pass .";
+        assertThat(EntityRecognizer.tidy(text, List.of(entity(text, "Colonel Baltasar Cárdenas", EntityType.ORG))))
+                .extracting(e -> e.type() + ":" + e.text()).containsExactly("PERSON:Baltasar Cárdenas");
+    }
+
+    @Test
+    void aShopsNameEndingInApostropheSIsOneOrganisationUnlessANounFollows() {
+        String text = "Thalhimer's became Hecht's in 1992, and shoppers went to Dillard's. Hecht's stores closed.";
+        List<Entity> found = List.of(entity(text, "Thalhimer", EntityType.PERSON), entity(text, "Dillard",
+                EntityType.ORG), new Entity(EntityType.ORG, "Hecht", text.lastIndexOf("Hecht"),
+                text.lastIndexOf("Hecht") + 5, null));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("ORG:Thalhimer's", "ORG:Dillard's", "ORG:Hecht");
+        // a listed company's possessive stays the company: "Apple's in talks" is Apple
+        String listed = "Apple's in talks with suppliers.";
+        Entity apple = new Entity(EntityType.ORG, "Apple", 0, 5,
+                new dev.newsintel.events.EntityRef("cik:0000320193", "Apple Inc.", "0000320193", "AAPL"));
+        assertThat(EntityRecognizer.possessiveNameEnd(listed, apple)).isEqualTo(-1);
+    }
+
+    @Test
     void aProductNameTheDocumentGivesAsAKnownModelIsThatModel() {
         dev.newsintel.events.EntityRef qwen = new dev.newsintel.events.EntityRef("model:qwen9-70b", "Qwen9-70B", null,
                 null);

@@ -38,4 +38,15 @@ class TextProcessorTest {
         assertThat(analyzed.sentences()).extracting(Sentence::text).containsExactly("Headline without a stop",
                 "First sentence.", "Second one.");
     }
+
+    @Test
+    void namesAfterAMiddleInitialOrATitleAbbreviationStayInTheirSentence() {
+        AnalyzedText analyzed = TextProcessor.shared().analyze("On March 3, John Q. Public resigned. Gen. Manuel"
+                + " Belgrano led the army from St. Louis to No. 18 Street. It rained.");
+        assertThat(analyzed.sentences()).extracting(Sentence::text).containsExactly("On March 3, John Q. Public resigned.",
+                "Gen. Manuel Belgrano led the army from St. Louis to No. 18 Street.", "It rained.");
+        // what does end a sentence still does
+        assertThat(TextProcessor.shared().analyze("Shares fell. Analysts at Morgan Stanley said so. We agree.")
+                .sentences()).hasSize(3);
+    }
 }
