@@ -205,7 +205,10 @@ public final class EntityRecognizer {
             // ("Hugging Face" with its canonical id)
             boolean agreed = false;
             for (Candidate nf : statistical) {
-                if (nf.start() == c.start() && nf.end() == c.end() && nf.type() == c.type()) {
+                // a listed place the finder reads as an organisation on the same words ("the government of Buenos
+                // Aires") stays a place, as the annotation conventions have it
+                boolean listedPlace = c.type() == EntityType.LOCATION && nf.type() == EntityType.ORG;
+                if (nf.start() == c.start() && nf.end() == c.end() && (nf.type() == c.type() || listedPlace)) {
                     drop.add(nf);
                     agreed = true;
                 }
