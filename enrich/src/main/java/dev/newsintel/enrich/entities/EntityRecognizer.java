@@ -249,7 +249,8 @@ public final class EntityRecognizer {
      */
     static int possessiveNameEnd(String text, Entity e) {
         if (e.type() != EntityType.ORG && e.type() != EntityType.PERSON || e.text().indexOf(' ') >= 0
-                || e.canonical() != null && e.canonical().cik() != null) {
+                || e.canonical() != null && e.canonical().cik() != null || e.end() + 2 > text.length()
+                || "' \u2019".indexOf(text.charAt(e.end())) < 0) {
             return -1;
         }
         Matcher m = POSSESSIVE_NAME.matcher(text);

@@ -115,13 +115,10 @@ public final class TextProcessor {
         }
     }
 
-    /** A middle initial ("John Q.") or a title or place abbreviation that a name follows ("Gen.", "St.", "Mt."). */
-    private static final java.util.regex.Pattern ENDS_BEFORE_A_NAME = java.util.regex.Pattern.compile(
-            "(?:(?:^|\\s)\\p{Lu}\\p{Ll}+ \\p{Lu}|(?:^|[\\s(\"])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Col|Lt|Capt|Sgt|Adm|Cmdr|Maj"
-                    + "|Sen|Rep|Gov|Rev|Hon|Messrs|Supt|Insp|St|Mt|Ft))\\.$");
-    /** "No." before a number: "No. 18 Squadron". */
-    private static final java.util.regex.Pattern ENDS_IN_NUMBER_SIGN = java.util.regex.Pattern.compile(
-            "(?:^|[\\s(])No\\.$");
+    /** Abbreviations a name follows: titles ("Gen. Manuel Belgrano") and places' ("St. Louis", "Mt. Vernon"). */
+    private static final java.util.Set<String> BEFORE_A_NAME = java.util.Set.of("Mr", "Mrs", "Ms", "Mx", "Dr", "Prof",
+            "Gen", "Col", "Lt", "Capt", "Sgt", "Adm", "Cmdr", "Maj", "Sen", "Rep", "Gov", "Rev", "Hon", "Messrs", "Supt",
+            "Insp", "St", "Mt", "Ft");
 
     /**
      * Joins sentences the detector split inside a name: after a middle initial ("John Q." + "Public resigned."), a
@@ -137,10 +134,7 @@ public final class TextProcessor {
         Span current = spans[0];
         for (int i = 1; i < spans.length; i++) {
             Span next = spans[i];
-            String sentence = line.substring(current.getStart(), current.getEnd());
-            char first = line.charAt(next.getStart());
-            if (Character.isUpperCase(first) && ENDS_BEFORE_A_NAME.matcher(sentence).find()
-                    || Character.isDigit(first) && ENDS_IN_NUMBER_SIGN.matcher(sentence).find()) {
+            if (endsInsideAName(line, current.getStart(), current.getEnd(), line.charAt(next.getStart()))) {
                 current = new Span(current.getStart(), next.getEnd());
             } else {
                 out.add(current);
@@ -149,6 +143,42 @@ public final class TextProcessor {
         }
         out.add(current);
         return out.size() == spans.length ? spans : out.toArray(new Span[0]);
+    }
+
+    /** Whether the sentence from {@code start} to {@code end}, followed by the character {@code next}, ends in a name. */
+    static boolean endsInsideAName(String line, int start, int end, char next) {
+        if (end - start < 2 || line.charAt(end - 1) != '.') {
+            return false;
+        }
+        int wordStart = end - 1;
+        while (wordStart > start && Character.isLetter(line.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        if (wordStart > start && " (\"".indexOf(line.charAt(wordStart - 1)) < 0) {
+            return false; // the word before the full stop is part of something longer ("U.S.", "e-mail.")
+        }
+        String word = line.substring(wordStart, end - 1);
+        if (Character.isDigit(next)) {
+            return word.equals("No");
+        }
+        if (!Character.isUpperCase(next)) {
+            return false;
+        }
+        if (BEFORE_A_NAME.contains(word)) {
+            return true;
+        }
+        // a middle initial: "John Q." after a capitalised word
+        if (word.length() != 1 || !Character.isUpperCase(word.charAt(0)) || wordStart - start < 3
+                || line.charAt(wordStart - 1) != ' ') {
+            return false;
+        }
+        int previousStart = wordStart - 1;
+        while (previousStart > start && Character.isLetter(line.charAt(previousStart - 1))) {
+            previousStart--;
+        }
+        return wordStart - 1 - previousStart >= 2 && Character.isUpperCase(line.charAt(previousStart))
+                && Character.isLowerCase(line.charAt(wordStart - 2))
+                && (previousStart == start || Character.isWhitespace(line.charAt(previousStart - 1)));
     }
 
     /**
