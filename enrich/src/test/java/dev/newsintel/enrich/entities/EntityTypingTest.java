@@ -94,6 +94,15 @@ class EntityTypingTest {
     }
 
     @Test
+    void aSurnameReadAloneAsAnOrganisationIsThePersonTheDocumentNamedInFull() {
+        String text = "Marta Quillon is a Chilean architect.\nQuillon has also designed museums in Lima and Bogota.";
+        List<Entity> entities = EntityRecognizer.bundled().recognize(
+                dev.newsintel.enrich.nlp.TextProcessor.shared().analyze(text));
+        assertThat(entities).filteredOn(e -> e.text().equals("Quillon")).extracting(Entity::type)
+                .containsExactly(EntityType.PERSON);
+    }
+
+    @Test
     void aProductNameTheDocumentGivesAsAKnownModelIsThatModel() {
         dev.newsintel.events.EntityRef qwen = new dev.newsintel.events.EntityRef("model:qwen9-70b", "Qwen9-70B", null,
                 null);
