@@ -257,6 +257,14 @@ public final class EntityRecognizer {
         return m.find(e.end()) && m.start() == e.end() ? m.end() : -1;
     }
 
+    /** Particles inside people's names: "von der Leyen", "bin Salman", "da Silva", "d'Orves". */
+    private static final String PARTICLE = "(?:van|von|de|der|den|da|di|du|del|della|dos|das|bin|ibn|al|le|la|ter|ten)";
+    private static final String SURNAME = "\\p{Lu}[\\p{L}'\u2019-]*";
+    private static final Pattern PARTICLES_AND_NAME = Pattern.compile("\\G(?:(?: " + PARTICLE + ")+ | d['\u2019])"
+            + SURNAME + "(?: d['\u2019]" + SURNAME + ")*");
+    private static final Pattern NAME_AFTER_PARTICLE = Pattern.compile("\\G(?: " + PARTICLE + ")* " + SURNAME);
+    private static final Pattern NAME_PARTICLE_AT_END = Pattern.compile(" " + PARTICLE + "$");
+
     /**
      * Person titles that never start an organisation's name (unlike "General" or "Major": "General Dynamics", "Major
      * League Baseball").
@@ -347,6 +355,17 @@ public final class EntityRecognizer {
                 }
                 if (wordEnd > end + 2) {
                     end = wordEnd;
+                }
+            }
+            // "Ursula" + " von der Leyen", "Mohammed" + " bin Salman", "Vincent van" + " Gogh"
+            Matcher particles = end + 2 < text.length() && text.charAt(end) == ' '
+                    ? (NAME_PARTICLE_AT_END.matcher(text.substring(start, end)).find() ? NAME_AFTER_PARTICLE
+                    : PARTICLES_AND_NAME).matcher(text) : null;
+            if (particles != null && particles.find(end) && particles.start() == end) {
+                end = particles.end();
+                while (k + 1 < found.size() && found.get(k + 1).start() < end) {
+                    end = Math.max(end, found.get(k + 1).end()); // a piece of the same name, found on its own
+                    k++;
                 }
             }
             // leading titles

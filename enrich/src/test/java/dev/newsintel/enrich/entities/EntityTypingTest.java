@@ -67,6 +67,21 @@ class EntityTypingTest {
     }
 
     @Test
+    void nameParticlesKeepAPersonsNameWhole() {
+        String text = "Ursula von der Leyen met Mohammed bin Salman and a Vincent van Gogh expert, Henri d'Orves .";
+        List<Entity> found = List.of(entity(text, "Ursula", EntityType.PERSON),
+                entity(text, "Leyen", EntityType.PERSON), entity(text, "Mohammed", EntityType.PERSON),
+                entity(text, "Vincent van", EntityType.PERSON), entity(text, "Henri", EntityType.PERSON));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text()).containsExactly(
+                "PERSON:Ursula von der Leyen", "PERSON:Mohammed bin Salman", "PERSON:Vincent van Gogh",
+                "PERSON:Henri d'Orves");
+        // a particle with nothing capitalised after it is just a word
+        String plain = "Maria de la semana .";
+        assertThat(EntityRecognizer.tidy(plain, List.of(entity(plain, "Maria", EntityType.PERSON))))
+                .extracting(Entity::text).containsExactly("Maria");
+    }
+
+    @Test
     void aTitleBeforeANameMakesItAPersonsButNotEveryTitleWordDoes() {
         assertThat(EntityRecognizer.readsAsPerson("Colonel Baltasar Cárdenas")).isTrue();
         assertThat(EntityRecognizer.readsAsPerson("Sen. Ada Quist")).isTrue();
