@@ -68,7 +68,9 @@ public final class EntityRecognizer {
             "spokesperson", "spokesman", "spokeswoman", "mr", "ms", "mrs", "dr", "prof", "professor", "sen",
             "senator", "rep", "secretary", "minister", "governor", "researcher", "scientist", "engineer",
             "executive", "officer", "head", "lead", "partner", "investor", "economist", "strategist", "vp",
-            "manager", "editor", "reporter", "author", "commissioner", "judge", "chancellor", "premier", "mayor");
+            "manager", "editor", "reporter", "author", "commissioner", "judge", "chancellor", "premier", "mayor",
+            "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm", "commander", "captain", "capt",
+            "gov", "sir", "dame");
     private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "wrote", "added", "noted",
             "explained", "argued", "stated", "warned", "posted", "tweeted", "announced", "believes", "thinks");
     private static final Set<String> NOT_NAME_WORDS = Set.of("the", "a", "an", "this", "that", "in", "on", "at",
@@ -522,16 +524,25 @@ public final class EntityRecognizer {
     }
 
     /**
-     * A single word read as an organisation that is the surname of a person the document names in full ("Alexander
-     * Gradsky ... Gradsky recorded") is that person: one name, one type per document. Listed companies keep their
-     * type ("Michael Dell ... Dell said"), and so do places, which are often named like people ("Houston").
+     * A single word read as an organisation or a place that is the surname of a person the document names in full
+     * ("Manuel Belgrano ... Belgrano's encampment") is that person: one name, one type per document. Listed companies
+     * keep their type ("Michael Dell ... Dell said"), and so does a word that also stands in a longer name of a place
+     * or an organisation in the document ("Circuit Park Zandvoort ... the town of Zandvoort", where the finder had
+     * read "Park Zandvoort" as a person).
      */
     private static List<Entity> surnamesArePersons(List<Entity> found, java.util.Map<String, EntityType> names) {
+        Set<String> inPlaceOrOrgNames = new HashSet<>();
+        for (Entity e : found) {
+            if ((e.type() == EntityType.ORG || e.type() == EntityType.LOCATION) && e.text().indexOf(' ') > 0) {
+                inPlaceOrOrgNames.addAll(List.of(e.text().split(" ")));
+            }
+        }
         List<Entity> out = null;
         for (int i = 0; i < found.size(); i++) {
             Entity e = found.get(i);
-            if (e.type() == EntityType.ORG && e.text().indexOf(' ') < 0
-                    && (e.canonical() == null || e.canonical().cik() == null)
+            if ((e.type() == EntityType.ORG
+                    || e.type() == EntityType.LOCATION && !inPlaceOrOrgNames.contains(e.text()))
+                    && e.text().indexOf(' ') < 0 && (e.canonical() == null || e.canonical().cik() == null)
                     && names.get(e.text()) == EntityType.PERSON) {
                 if (out == null) {
                     out = new ArrayList<>(found);
