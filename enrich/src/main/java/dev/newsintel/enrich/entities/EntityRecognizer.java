@@ -259,6 +259,11 @@ public final class EntityRecognizer {
         return m.find(e.end()) && m.start() == e.end() ? m.end() : -1;
     }
 
+    private static final Pattern FUNDING_ROUND = Pattern.compile("Series [A-Z]\\d?");
+    /** A country's abbreviation before an institution's name: "(The) U.S. Federal Trade Commission". */
+    private static final Pattern COUNTRY_BEFORE_ORG =
+            Pattern.compile("(?:The )?(U\\.S\\.|US|U\\.K\\.|UK|EU|E\\.U\\.) (?=\\p{Lu})");
+
     /** Particles inside people's names: "von der Leyen", "bin Salman", "da Silva", "d'Orves". */
     private static final String PARTICLE = "(?:van|von|de|der|den|da|di|du|del|della|dos|das|bin|ibn|al|le|la|ter|ten)";
     private static final String SURNAME = "\\p{Lu}[\\p{L}'\u2019-]*";
@@ -316,6 +321,20 @@ public final class EntityRecognizer {
             if (e.type() == EntityType.ORG && (e.canonical() == null || e.canonical().cik() == null)
                     && readsAsPerson(e.text())) {
                 e = new Entity(EntityType.PERSON, e.text(), e.start(), e.end(), null);
+            }
+            if (FUNDING_ROUND.matcher(e.text()).matches()) {
+                continue; // "Series E funding": a round, not a name
+            }
+            if (e.type() == EntityType.ORG && (e.canonical() == null || e.canonical().cik() == null)) {
+                Matcher country = COUNTRY_BEFORE_ORG.matcher(e.text());
+                if (country.lookingAt() && typeByHead(e.text().substring(country.end())) == EntityType.ORG) {
+                    // "The U.S. Federal Trade Commission": the country, then the agency
+                    int at = e.start() + country.start(1);
+                    out.add(new Entity(EntityType.LOCATION, country.group(1), at, at + country.group(1).length(),
+                            null));
+                    e = new Entity(EntityType.ORG, e.text().substring(country.end()), e.start() + country.end(),
+                            e.end(), e.canonical());
+                }
             }
             int possessiveName = possessiveNameEnd(text, e);
             if (possessiveName > 0) {

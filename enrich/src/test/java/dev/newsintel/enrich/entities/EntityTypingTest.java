@@ -67,6 +67,19 @@ class EntityTypingTest {
     }
 
     @Test
+    void aCountryBeforeAnAgencyIsAPlaceAndAFundingRoundIsNoName() {
+        String text = "The U.S. Federal Trade Commission sued after Quillbox raised Series E funding .";
+        List<Entity> found = List.of(entity(text, "The U.S. Federal Trade Commission", EntityType.ORG),
+                entity(text, "Series E", EntityType.ORG));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text() + "@" + e.start())
+                .containsExactly("LOCATION:U.S.@4", "ORG:Federal Trade Commission@9");
+        // a name that merely starts like a country's abbreviation is left alone
+        String band = "US Rails played in Leeds .";
+        assertThat(EntityRecognizer.tidy(band, List.of(entity(band, "US Rails", EntityType.ORG))))
+                .extracting(Entity::text).containsExactly("US Rails");
+    }
+
+    @Test
     void nameParticlesKeepAPersonsNameWhole() {
         String text = "Ursula von der Leyen met Mohammed bin Salman and a Vincent van Gogh expert, Henri d'Orves .";
         List<Entity> found = List.of(entity(text, "Ursula", EntityType.PERSON),
