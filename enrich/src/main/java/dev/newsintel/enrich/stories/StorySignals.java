@@ -77,10 +77,16 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
     }
 
     public static StorySignals of(EnrichedDocument document, StoryConfig config, MinHash minHash) {
-        List<Announcement> confident = confidentInReadingOrder(document.announcements(), config.minConfidence());
-        List<String> facts = keys(confident, false);
-        List<String> weakFacts = keys(confident, true);
-        weakFacts.removeAll(facts);
+        Set<String> decisive = new LinkedHashSet<>();
+        Set<String> weakFacts = new LinkedHashSet<>();
+        for (Announcement a : confidentInReadingOrder(document.announcements(), config.minConfidence())) {
+            String key = factKey(a);
+            if (key != null) {
+                (isWeak(a) ? weakFacts : decisive).add(key);
+            }
+        }
+        weakFacts.removeAll(decisive);
+        List<String> facts = List.copyOf(decisive);
         long[] shingles = MinHash.scoped(minHash.shingles(document.text()), textScope(document));
         List<String> bands = List.of();
         String textAnchor = null;
@@ -90,7 +96,8 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
             textAnchor = "text:" + Long.toHexString(MinHash.fingerprint(signature));
         }
         String anchor = !facts.isEmpty() ? facts.get(0) : textAnchor != null ? textAnchor : docKey(document.id());
-        return new StorySignals(anchor, facts, weakFacts, bands, textAnchor, !isOriginalFiling(document));
+        return new StorySignals(anchor, facts, List.copyOf(weakFacts), bands, textAnchor,
+                !isOriginalFiling(document));
     }
 
     /**
@@ -134,18 +141,6 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
                         .thenComparing(Comparator.comparingDouble(Announcement::confidence).reversed())
                         .thenComparing(Announcement::id))
                 .toList();
-    }
-
-    /** The signatures of the decisive (or, with {@code weak}, the weak) announcements, in order, without repeats. */
-    private static List<String> keys(List<Announcement> announcements, boolean weak) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Announcement a : announcements) {
-            String key = factKey(a);
-            if (key != null && isWeak(a) == weak) {
-                keys.add(key);
-            }
-        }
-        return new ArrayList<>(keys);
     }
 
     /** One company and a type, nothing that tells one such announcement from the next: see the class comment. */
