@@ -32,7 +32,8 @@ final class ExpiryQueue {
      * The last key drained: everything before it is deleted. RocksDB keeps deleted keys as tombstones until it
      * compacts, so a scan from the start would step over every one of them on each drain; starting here does not.
      * Entries are scheduled at least the minimum keep ahead of stream time, so nothing lands before it; if something
-     * did, the next drain starts from the beginning again. In memory only: after a restart the first drain scans it all once.
+     * did, the next drain starts from the beginning again. In memory only: after a restart the first drain scans it
+     * all once.
      */
     private String drainedUpTo;
 
@@ -55,11 +56,17 @@ final class ExpiryQueue {
         store.put(entry, value);
     }
 
-    /** Removes and returns up to {@code limit} entries that expire at or before {@code now}. */
+    /**
+     * Removes and returns up to {@code limit} entries that expire at or before {@code now}; none before the task has
+     * a stream time ({@code now} not positive).
+     */
     List<Expired> drain(long now, int limit) {
+        if (now <= 0) {
+            return List.of();
+        }
         List<Expired> expired = new ArrayList<>();
         List<String> done = new ArrayList<>();
-        String upper = String.format("%019d|~", Math.max(0, now));
+        String upper = String.format("%019d|~", now);
         try (KeyValueIterator<String, String> it = store.range(drainedUpTo, upper)) {
             while (it.hasNext() && expired.size() < limit) {
                 KeyValue<String, String> entry = it.next();

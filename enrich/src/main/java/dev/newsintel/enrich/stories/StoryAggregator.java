@@ -21,7 +21,6 @@ public final class StoryAggregator implements Processor<String, StoryUpdate, Str
     public record Change(Story story, StoryUpdate update) {
     }
 
-
     private final StoryConfig config;
     private final Clock clock;
     private final String storyStore;
@@ -61,11 +60,7 @@ public final class StoryAggregator implements Processor<String, StoryUpdate, Str
     }
 
     private void expire(int limit) {
-        long now = context.currentStreamTimeMs();
-        if (now <= 0) {
-            return;
-        }
-        for (ExpiryQueue.Expired e : expiry.drain(now, limit)) {
+        for (ExpiryQueue.Expired e : expiry.drain(context.currentStreamTimeMs(), limit)) {
             Story story = stories.get(e.key());
             if (story != null && story.lastSeen().toEpochMilli() <= Long.parseLong(e.value())) {
                 stories.delete(e.key());

@@ -147,9 +147,6 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
     /** Forgets anchors and index signatures not seen for the retention, in stream time. */
     private void expire(int limit) {
         long now = context.currentStreamTimeMs();
-        if (now <= 0) {
-            return;
-        }
         for (ExpiryQueue.Expired e : expiry.drain(now, limit)) {
             long recordedLastSeen = Long.parseLong(e.value());
             if (e.kind().equals("anchor")) {
