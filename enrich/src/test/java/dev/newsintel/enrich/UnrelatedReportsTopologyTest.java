@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.newsintel.enrich.stories.MinHash;
 import dev.newsintel.enrich.stories.StoryConfig;
+import dev.newsintel.events.AnnouncementType;
+import dev.newsintel.events.EntityRef;
+import dev.newsintel.events.Filing;
 
 /**
  * Reports without facts that share boilerplate (an outlet's standard paragraphs, a disclaimer) are different
@@ -87,9 +90,7 @@ class UnrelatedReportsTopologyTest {
                 + " Tanaka as Chief Financial Officer. Item 9.01. Exhibits.";
         String amendment = first + " This amendment corrects the date of the appointment.";
         // Near-duplicates by their words alone: without the filer scope they share the bands of one text.
-        MinHash minHash = MinHash.of(StoryConfig.defaults());
-        assertThat(MinHash.similarity(minHash.signature(minHash.shingles(first)),
-                minHash.signature(minHash.shingles(second)))).isGreaterThan(0.7);
+        assertThat(similarity(first, second)).isGreaterThan(0.7);
 
         enrichment.filing("0000000001-26-000001/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"));
         enrichment.filing("0000000002-26-000001/b.htm", filing("0000000002", "LUMEN ROBOTICS INC", "8-K"));
@@ -113,16 +114,13 @@ class UnrelatedReportsTopologyTest {
         String second = COVER + " Item 8.01. Other Events. On March 12 Orbital Systems announced the availability of"
                 + " Vega 7, a ground sensor, in 30 countries. Item 9.01. Exhibits. 99.1 Press release.";
         String amendment = second + " This amendment corrects the number of countries.";
-        MinHash minHash = MinHash.of(StoryConfig.defaults());
-        assertThat(MinHash.similarity(minHash.signature(minHash.shingles(first)),
-                minHash.signature(minHash.shingles(second)))).as("near-duplicates by their boilerplate")
-                .isGreaterThan(0.7);
+        assertThat(similarity(first, second)).as("near-duplicates by their boilerplate").isGreaterThan(0.7);
         // What the filer's item says and nothing more: one company and a type, the same for both reports.
-        dev.newsintel.events.EntityRef orbital = new dev.newsintel.events.EntityRef("cik:0000000001",
+        EntityRef orbital = new EntityRef("cik:0000000001",
                 "ORBITAL SYSTEMS INC", "0000000001", null);
         for (String id : List.of("0000000001-26-000001/a.htm", "0000000001-26-000002/a.htm",
                 "0000000001-26-000003/a.htm")) {
-            enrichment.reports(id, Fixtures.announcement(dev.newsintel.events.AnnouncementType.MATERIAL_EVENT,
+            enrichment.reports(id, Fixtures.announcement(AnnouncementType.MATERIAL_EVENT,
                     orbital, null, null, COVER.length() + 1, "Item 8.01. Other Events."));
         }
         enrichment.filing("0000000001-26-000001/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"));
@@ -143,10 +141,10 @@ class UnrelatedReportsTopologyTest {
 
     @Test
     void aCompanyAndATypeAloneDoNotMakeTwoReportsOneStory() {
-        dev.newsintel.events.EntityRef apple = dev.newsintel.events.EntityRef.company("Apple", "0000320193", "AAPL");
-        enrichment.reports("watch", Fixtures.announcement(dev.newsintel.events.AnnouncementType.PRODUCT_LAUNCH, apple,
+        EntityRef apple = EntityRef.company("Apple", "0000320193", "AAPL");
+        enrichment.reports("watch", Fixtures.announcement(AnnouncementType.PRODUCT_LAUNCH, apple,
                 null, null, 0, "Apple launched a new watch"));
-        enrichment.reports("laptop", Fixtures.announcement(dev.newsintel.events.AnnouncementType.PRODUCT_LAUNCH,
+        enrichment.reports("laptop", Fixtures.announcement(AnnouncementType.PRODUCT_LAUNCH,
                 apple, null, null, 0, "Apple launched a new laptop"));
         topology.pipe(news("watch", T0, "desk.example", "Apple launched a new watch", "Apple launched a new watch"
                 + " with a brighter screen and a battery that lasts two days, available in stores from Friday in"
@@ -159,8 +157,14 @@ class UnrelatedReportsTopologyTest {
         assertThat(topology.storyOf("laptop")).isEqualTo("laptop");
     }
 
-    private static dev.newsintel.events.Filing filing(String cik, String company, String form) {
-        return new dev.newsintel.events.Filing(cik, company, null, form, null, null, null, List.of("5.02", "9.01"),
+    /** The MinHash estimate of two texts' similarity, with the default story settings. */
+    private static double similarity(String a, String b) {
+        MinHash minHash = MinHash.of(StoryConfig.defaults());
+        return MinHash.similarity(minHash.signature(minHash.shingles(a)), minHash.signature(minHash.shingles(b)));
+    }
+
+    private static Filing filing(String cik, String company, String form) {
+        return new Filing(cik, company, null, form, null, null, null, List.of("5.02", "9.01"),
                 List.of(), List.of(), null);
     }
 
