@@ -251,7 +251,7 @@ public final class EntityRecognizer {
      */
     static int possessiveNameEnd(String text, Entity e) {
         if (e.type() != EntityType.ORG && e.type() != EntityType.PERSON || e.text().indexOf(' ') >= 0
-                || e.canonical() != null && e.canonical().cik() != null || e.end() + 2 > text.length()
+                || isListedCompany(e) || e.end() + 2 > text.length()
                 || "' \u2019".indexOf(text.charAt(e.end())) < 0) {
             return -1;
         }
@@ -318,14 +318,13 @@ public final class EntityRecognizer {
         List<Entity> out = new ArrayList<>(found.size());
         for (int k = 0; k < found.size(); k++) {
             Entity e = found.get(k);
-            if (e.type() == EntityType.ORG && (e.canonical() == null || e.canonical().cik() == null)
-                    && readsAsPerson(e.text())) {
+            if (e.type() == EntityType.ORG && !isListedCompany(e) && readsAsPerson(e.text())) {
                 e = new Entity(EntityType.PERSON, e.text(), e.start(), e.end(), null);
             }
             if (FUNDING_ROUND.matcher(e.text()).matches()) {
                 continue; // "Series E funding": a round, not a name
             }
-            if (e.type() == EntityType.ORG && (e.canonical() == null || e.canonical().cik() == null)) {
+            if (e.type() == EntityType.ORG && !isListedCompany(e)) {
                 Matcher country = COUNTRY_BEFORE_ORG.matcher(e.text());
                 if (country.lookingAt() && typeByHead(e.text().substring(country.end())) == EntityType.ORG) {
                     // "The U.S. Federal Trade Commission": the country, then the agency
@@ -343,8 +342,7 @@ public final class EntityRecognizer {
                 continue;
             }
             if (e.type() == EntityType.ORG || e.type() == EntityType.LOCATION) {
-                EntityType byHead = e.canonical() != null && e.canonical().cik() != null ? null
-                        : typeByHead(e.text());
+                EntityType byHead = isListedCompany(e) ? null : typeByHead(e.text());
                 out.add(byHead == null || byHead == e.type() ? e
                         : new Entity(byHead, e.text(), e.start(), e.end(), byHead == EntityType.ORG ? e.canonical()
                                 : null));
@@ -380,7 +378,7 @@ public final class EntityRecognizer {
             }
             // "Ursula" + " von der Leyen", "Mohammed" + " bin Salman", "Vincent van" + " Gogh"
             Matcher particles = end + 2 < text.length() && text.charAt(end) == ' '
-                    ? (NAME_PARTICLE_AT_END.matcher(text.substring(start, end)).find() ? NAME_AFTER_PARTICLE
+                    ? (NAME_PARTICLE_AT_END.matcher(text).region(start, end).find() ? NAME_AFTER_PARTICLE
                     : PARTICLES_AND_NAME).matcher(text) : null;
             if (particles != null && particles.find(end) && particles.start() == end) {
                 end = particles.end();
@@ -542,6 +540,11 @@ public final class EntityRecognizer {
         return all;
     }
 
+    /** A name linked to a company on the SEC list (it has a CIK): its type and link are not second-guessed. */
+    private static boolean isListedCompany(Entity e) {
+        return e.canonical() != null && e.canonical().cik() != null;
+    }
+
     /**
      * A single word read as an organisation or a place that is the surname of a person the document names in full
      * ("Manuel Belgrano ... Belgrano's encampment") is that person: one name, one type per document. Listed companies
@@ -561,7 +564,7 @@ public final class EntityRecognizer {
             Entity e = found.get(i);
             if ((e.type() == EntityType.ORG
                     || e.type() == EntityType.LOCATION && !inPlaceOrOrgNames.contains(e.text()))
-                    && e.text().indexOf(' ') < 0 && (e.canonical() == null || e.canonical().cik() == null)
+                    && e.text().indexOf(' ') < 0 && !isListedCompany(e)
                     && names.get(e.text()) == EntityType.PERSON) {
                 if (out == null) {
                     out = new ArrayList<>(found);
