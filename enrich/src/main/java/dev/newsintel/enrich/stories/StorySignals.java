@@ -121,18 +121,6 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
         return textScope(document) != null && (filing.form() == null || !filing.form().strip().endsWith("/A"));
     }
 
-    /** Fact signatures of the confident announcements, weak ones included, the one read first in the text first. */
-    static List<String> factKeys(List<Announcement> announcements, double minConfidence) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Announcement a : confidentInReadingOrder(announcements, minConfidence)) {
-            String key = factKey(a);
-            if (key != null) {
-                keys.add(key);
-            }
-        }
-        return List.copyOf(keys);
-    }
-
     private static List<Announcement> confidentInReadingOrder(List<Announcement> announcements, double minConfidence) {
         return announcements.stream()
                 .filter(a -> a.confidence() >= minConfidence)

@@ -78,10 +78,15 @@ class StorySignalsTest {
     }
 
     private static dev.newsintel.events.EnrichedDocument document(String id, String text) {
+        return document(id, text, List.of());
+    }
+
+    private static dev.newsintel.events.EnrichedDocument document(String id, String text,
+            List<Announcement> announcements) {
         return new dev.newsintel.events.EnrichedDocument(dev.newsintel.events.EnrichedDocument.SCHEMA_VERSION, id,
                 dev.newsintel.events.DocumentKind.NEWS, "test", null, null, text, null,
                 java.time.Instant.parse("2026-03-12T00:00:00Z"), null, "en", null, null, List.of(), List.of(),
-                List.of(), null, null, java.util.Map.of());
+                announcements, null, null, java.util.Map.of());
     }
 
     @Test
@@ -95,9 +100,11 @@ class StorySignalsTest {
         assertThat(StorySignals.factKey(linked)).isEqualTo("fact:nvidia|2.6E+10 USD");
         assertThat(StorySignals.factKey(plain)).isEqualTo(StorySignals.factKey(linked));
         assertThat(StorySignals.factKey(model)).isEqualTo("model:nemotron 3 super");
-        // The announcement read first is the primary one.
-        assertThat(StorySignals.factKeys(List.of(linked, model, plain), 0.5))
-                .containsExactly("fact:nvidia|2.6E+10 USD", "model:nemotron 3 super");
+        // The announcement read first is the primary one: it anchors the story.
+        StorySignals signals = StorySignals.of(document("n", "NVIDIA will invest.", List.of(linked, model, plain)),
+                StoryConfig.defaults(), minHash);
+        assertThat(signals.factKeys()).containsExactly("fact:nvidia|2.6E+10 USD", "model:nemotron 3 super");
+        assertThat(signals.anchor()).isEqualTo("fact:nvidia|2.6E+10 USD");
     }
 
     @Test
