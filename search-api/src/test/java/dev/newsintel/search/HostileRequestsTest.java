@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -78,7 +77,7 @@ class HostileRequestsTest {
 
     @Test
     void hostileQueryParametersGetResultsOrClearErrors() throws Exception {
-        Random random = seeded(SEED);
+        seedThisThread(SEED);
         Arbitrary<String> path = Arbitraries.of("/api/search", "/api/stories", "/api/alerts",
                 "/api/companies/NVDA/announcements", "/api/subscriptions/x/alerts");
         Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of(new ArrayList<>(SearchApi.SEARCH_PARAMS)),
@@ -97,7 +96,7 @@ class HostileRequestsTest {
                 .map(list -> String.join("&", list));
         java.util.SortedMap<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (int i = 0; i < 300; i++) {
-            String target = next(path, random) + "?" + next(query, random);
+            String target = next(path) + "?" + next(query);
             statuses.merge(check("GET", target, null).statusCode(), 1, Integer::sum);
         }
         // Both ways out were taken: results for what is valid, a 400 for what is not.
@@ -106,20 +105,20 @@ class HostileRequestsTest {
 
     @Test
     void hostileIdsInPathsGetResultsOrClearErrors() throws Exception {
-        Random random = seeded(SEED + 1);
+        seedThisThread(SEED + 1);
         Arbitrary<String> route = Arbitraries.of("/api/documents/", "/api/announcements/", "/api/stories/",
                 "/api/companies/", "/api/subscriptions/");
         Arbitrary<String> id = Arbitraries.oneOf(values(),
                 Arbitraries.of("..", "../../etc/passwd", "%2e%2e%2f", "a/b/c", "0001045810-26-000012/d8k.htm",
                         "*", "_all", "_search", "newsintel-documents-v1"));
         for (int i = 0; i < 150; i++) {
-            check("GET", next(route, random) + enc(next(id, random)).replace("%2F", "/"), null);
+            check("GET", next(route) + enc(next(id)).replace("%2F", "/"), null);
         }
     }
 
     @Test
     void hostileSubscriptionBodiesAreRefusedClearlyOrCreateAValidRule() throws Exception {
-        Random random = seeded(SEED + 2);
+        seedThisThread(SEED + 2);
         Arbitrary<String> field = Arbitraries.of("id", "name", "companies", "types", "minAmountUsd", "minParameters",
                 "openWeights", "terms", "unknown", "__proto__", "");
         Arbitrary<String> value = Arbitraries.oneOf(
@@ -133,7 +132,7 @@ class HostileRequestsTest {
                         "[".repeat(100_000), "{\"a\":".repeat(50_000), "{\"name\": \"" + "n".repeat(70_000) + "\"}",
                         "\u0000\u0001", "{\"name\": \"deep\", \"terms\": [" + "[".repeat(3_000) + "]"));
         for (int i = 0; i < 150; i++) {
-            HttpResponse<String> response = check("POST", "/api/subscriptions", next(body, random));
+            HttpResponse<String> response = check("POST", "/api/subscriptions", next(body));
             if (response.statusCode() == 201) {
                 JsonNode rule = Json.MAPPER.readTree(response.body());
                 created.add(rule.path("id").asText());
@@ -217,8 +216,12 @@ class HostileRequestsTest {
                 net.jqwik.api.Tuple.of(1, big));
     }
 
-    /** A value of the arbitrary, from this thread's jqwik source of randomness (seeded by {@link #seeded}). */
-    private static <T> T next(Arbitrary<T> arbitrary, Random seeded) {
+    /**
+     * A value of the arbitrary, from this thread's jqwik source of randomness (seeded by {@link #seedThisThread}).
+     * Sampling needs jqwik's own context, which {@code sample()} sets up: a generator called directly with a
+     * {@code Random} of the test's fails outside a jqwik property.
+     */
+    private static <T> T next(Arbitrary<T> arbitrary) {
         return arbitrary.sample();
     }
 
@@ -226,8 +229,8 @@ class HostileRequestsTest {
      * Seeds the jqwik randomness of this thread ({@code SourceOfRandomness.create(seed)} only returns a new
      * generator and leaves the thread's as it was).
      */
-    private static Random seeded(long seed) {
-        return net.jqwik.engine.SourceOfRandomness.newRandom(seed);
+    private static void seedThisThread(long seed) {
+        net.jqwik.engine.SourceOfRandomness.newRandom(seed);
     }
 
     private static String enc(String s) {
