@@ -24,9 +24,15 @@ final class TrainNerCommand implements Callable<Integer> {
     Path testdata;
 
     @Option(names = "--out", paramLabel = "FILE",
-            defaultValue = "enrich/src/main/resources/dev/newsintel/enrich/entities/en-ner-newsintel.bin",
-            description = "Where to write the model (default: ${DEFAULT-VALUE}).")
+            defaultValue = "enrich/src/main/resources/dev/newsintel/enrich/entities/en-ner-newsintel.zip",
+            description = "Where to write the model, an ensemble of OpenNLP models in one zip (default: "
+                    + "${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--members", defaultValue = "" + NerTraining.MEMBERS,
+            description = "How many models vote, each trained with its own shuffle seed; odd (default: "
+                    + "${DEFAULT-VALUE}).")
+    int members;
 
     @Option(names = "--iterations", defaultValue = "100", description = "Training iterations (default: 100).")
     int iterations;
@@ -78,10 +84,14 @@ final class TrainNerCommand implements Callable<Integer> {
             cv.lines().forEach(console::println);
             return 0;
         }
-        NerTraining.Result r = NerTraining.train(testdata, out, iterations, algorithm, withHeldBack);
+        if (members < 1 || members % 2 == 0) {
+            throw new IllegalArgumentException("--members must be odd and positive (a majority decides), got "
+                    + members);
+        }
+        NerTraining.Result r = NerTraining.train(testdata, out, members, iterations, algorithm, withHeldBack);
         r.sources().forEach(s -> console.println("  " + s));
-        console.printf("Trained on %d sentences (%d names); wrote %s (%d bytes)%n", r.sentences(), r.names(), out,
-                r.modelBytes());
+        console.printf("Trained %d members on %d sentences (%d names) each; wrote %s (%d bytes)%n", members,
+                r.sentences(), r.names(), out, r.modelBytes());
         return 0;
     }
 }

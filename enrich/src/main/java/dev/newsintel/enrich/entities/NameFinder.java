@@ -1,11 +1,22 @@
 package dev.newsintel.enrich.entities;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import opennlp.tools.namefind.ThreadSafeNameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -16,25 +27,44 @@ import dev.newsintel.enrich.nlp.Token;
 import dev.newsintel.events.EntityType;
 
 /**
- * The statistical name finder: an OpenNLP {@code NameFinderME} model the project trains itself
- * ({@code ./newsintel train-ner}, see {@code NER-MODEL.md}), for names no list knows. One instance serves all
- * threads (OpenNLP's thread-local wrapper; the ME class itself is not thread-safe).
+ * The statistical name finder, for names no list knows: OpenNLP {@code NameFinderME} models the project trains itself
+ * ({@code ./newsintel train-ner}, see {@code NER-MODEL.md}). The bundled finder is an ensemble: members trained on the
+ * same data in different orders (the perceptron's result swings with the order), of which a name must be found, with
+ * the same extent and type, by a majority. One instance serves all threads (OpenNLP's thread-local wrapper; the ME
+ * class itself is not thread-safe).
  */
 public final class NameFinder {
-    public static final String MODEL_RESOURCE = "/dev/newsintel/enrich/entities/en-ner-newsintel.bin";
-    /** A system property naming a model file to use instead of the bundled one (to try a retrained model). */
+    /** The bundled ensemble: a zip of OpenNLP model files, one per member ({@link #writeEnsemble}). */
+    public static final String MODEL_RESOURCE = "/dev/newsintel/enrich/entities/en-ner-newsintel.zip";
+    /**
+     * A system property naming a model file to use instead of the bundled one (to try a retrained model): an
+     * ensemble ({@code .zip}) or a single OpenNLP model ({@code .bin}).
+     */
     public static final String MODEL_PROPERTY = "newsintel.ner.model";
     private static volatile NameFinder bundled;
     private static volatile boolean bundledMissing;
 
-    private final ThreadSafeNameFinderME finder;
+    private final List<ThreadSafeNameFinderME> members;
 
     /** A name with document offsets. */
     public record Name(EntityType type, int start, int end, double probability) {
     }
 
     public NameFinder(TokenNameFinderModel model) {
-        this.finder = new ThreadSafeNameFinderME(model);
+        this(List.of(model));
+    }
+
+    /** A majority vote of the members; an odd number of them, so that every vote has a majority. */
+    public NameFinder(List<TokenNameFinderModel> members) {
+        if (members.isEmpty() || members.size() % 2 == 0) {
+            throw new IllegalArgumentException("A name-finder ensemble needs an odd number of members, got "
+                    + members.size());
+        }
+        this.members = members.stream().map(ThreadSafeNameFinderME::new).toList();
+    }
+
+    public int members() {
+        return members.size();
     }
 
     /** The bundled model, or null when the build has none (the recognizer then uses lists and patterns only). */
@@ -48,13 +78,14 @@ public final class NameFinder {
                 f = bundled;
                 if (f == null && !bundledMissing) {
                     String file = System.getProperty(MODEL_PROPERTY);
-                    try (InputStream in = file != null ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))
+                    try (InputStream in = file != null ? Files.newInputStream(Path.of(file))
                             : NameFinder.class.getResourceAsStream(MODEL_RESOURCE)) {
                         if (in == null) {
                             bundledMissing = true;
                             return null;
                         }
-                        f = new NameFinder(new TokenNameFinderModel(in));
+                        f = new NameFinder(file != null && !file.endsWith(".zip")
+                                ? List.of(new TokenNameFinderModel(in)) : readEnsemble(in));
                     } catch (IOException e) {
                         throw new UncheckedIOException("Could not load the name-finder model", e);
                     }
@@ -70,7 +101,17 @@ public final class NameFinder {
         if (tokens.isEmpty() || !hasCapital(tokens)) {
             return List.of();
         }
-        Span[] spans = finder.find(sentence.tokenTexts());
+        String[] texts = sentence.tokenTexts();
+        Span[] spans;
+        if (members.size() == 1) {
+            spans = members.get(0).find(texts);
+        } else {
+            List<Span[]> found = new ArrayList<>(members.size());
+            for (ThreadSafeNameFinderME member : members) {
+                found.add(member.find(texts));
+            }
+            spans = majority(found, members.size());
+        }
         List<Name> out = new ArrayList<>(spans.length);
         for (int i = 0; i < spans.length; i++) {
             EntityType type = type(spans[i].getType());
@@ -83,10 +124,78 @@ public final class NameFinder {
         return out;
     }
 
+    /**
+     * The names (extent and type) more than half of the members found, in text order, with their mean probability.
+     * Kept names never overlap: two overlapping names would need a majority each, so some member would have found
+     * both, and one member's names do not overlap.
+     */
+    static Span[] majority(List<Span[]> found, int members) {
+        Map<Span, double[]> votes = new LinkedHashMap<>(); // Span equality: start, end and type
+        for (Span[] spans : found) {
+            for (Span s : spans) {
+                double[] v = votes.computeIfAbsent(new Span(s.getStart(), s.getEnd(), s.getType()),
+                        k -> new double[2]);
+                v[0]++;
+                v[1] += s.getProb();
+            }
+        }
+        List<Span> out = new ArrayList<>();
+        for (Map.Entry<Span, double[]> e : votes.entrySet()) {
+            double[] v = e.getValue();
+            if (v[0] * 2 > members) {
+                Span s = e.getKey();
+                out.add(new Span(s.getStart(), s.getEnd(), s.getType(), v[1] / v[0]));
+            }
+        }
+        out.sort(Comparator.comparingInt(Span::getStart));
+        return out.toArray(new Span[0]);
+    }
+
     /** The adaptive features remember names within a document; forget them before the next one. */
     public void clearAdaptiveData() {
-        finder.clearAdaptiveData();
+        members.forEach(ThreadSafeNameFinderME::clearAdaptiveData);
     }
+
+    /**
+     * Writes an ensemble: a zip of the members' OpenNLP model files, in order. The entries carry a fixed time; each
+     * model carries its own training time in its manifest (OpenNLP's), so two trainings differ in those bytes only.
+     */
+    public static void writeEnsemble(List<TokenNameFinderModel> members, Path out) throws IOException {
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (int i = 0; i < members.size(); i++) {
+                ZipEntry entry = new ZipEntry("member-" + (i + 1) + ".bin");
+                entry.setTimeLocal(ENTRY_TIME);
+                zip.putNextEntry(entry);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                members.get(i).serialize(bytes);
+                zip.write(bytes.toByteArray());
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** Reads an ensemble {@link #writeEnsemble} wrote. */
+    public static List<TokenNameFinderModel> readEnsemble(InputStream in) throws IOException {
+        List<TokenNameFinderModel> members = new ArrayList<>();
+        ZipInputStream zip = new ZipInputStream(in);
+        ZipEntry entry;
+        while ((entry = zip.getNextEntry()) != null) {
+            if (entry.getName().endsWith(".bin")) {
+                // the model reader closes the stream it is given: hand it a copy of the entry
+                members.add(new TokenNameFinderModel(new ByteArrayInputStream(zip.readAllBytes())));
+            }
+        }
+        if (members.isEmpty()) {
+            throw new IOException("No name-finder model in the ensemble file");
+        }
+        return members;
+    }
+
+    /** A fixed time for the zip entries, so that the same models always give the same file. */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2026, 1, 1, 0, 0);
 
     private static boolean hasCapital(List<Token> tokens) {
         for (Token t : tokens) {

@@ -39,7 +39,7 @@ public final class EntityEvaluation {
     public static EvaluationReport runHeldBack(Path testdata) throws IOException {
         Path data = testdata != null && Files.isDirectory(testdata) ? testdata : null;
         EntityRecognizer recognizer = new EntityRecognizer(CompanyDirectory.bundled(),
-                new NameFinder(NerTraining.protocolModel(data)));
+                new NameFinder(NerTraining.protocolModels(data)));
         return run(testdata, recognizer);
     }
 
