@@ -477,7 +477,7 @@ public final class AnnouncementExtractor {
                 Fact f = new Fact(AnnouncementType.INVESTMENT);
                 f.company = company;
                 f.amount = money(amount);
-                f.period = period(sq);
+                f.period = period(s, sq);
                 EntityRef target = objectAfter(se, s.start() + m.end(), company, EntityType.ORG);
                 f.target = target != null && !target.id().startsWith("name:") ? target : null; // a known investee only
                 f.evidence = new Evidence(text, s.start(), s.end());
@@ -800,14 +800,26 @@ public final class AnnouncementExtractor {
         return bestDistance <= 160 ? best : null;
     }
 
-    private static String period(List<Quantity> sq) {
+    /**
+     * The span of time an investment is spread over ("over the next five years"): the sentence's first duration that
+     * does not instead say when, relative to something else ("four weeks after it pledged $26 billion", "two years
+     * ago").
+     */
+    private static String period(Sentence s, List<Quantity> sq) {
         for (Quantity q : sq) {
             if (q.kind() == QuantityKind.DURATION && q.normalized() != null) {
-                return q.normalized();
+                int after = Math.min(Math.max(q.end() - s.start(), 0), s.text().length());
+                if (!RELATIVE_TIME.matcher(s.text()).region(after, s.text().length()).lookingAt()) {
+                    return q.normalized();
+                }
             }
         }
         return null;
     }
+
+    /** Words after a duration that make it a point in time relative to another, not a span: "... after", "... ago". */
+    private static final Pattern RELATIVE_TIME = Pattern.compile(
+            "(?i)\\s*(?:after|ago|before|later|earlier|since|prior|into|from\\s+now)\\b");
 
     private static Money money(Quantity q) {
         return new Money(q.value(), q.unit(), Currencies.toUsd(q.value(), q.unit()));

@@ -37,6 +37,19 @@ class AnnouncementExtractorTest {
     }
 
     @Test
+    void aDurationThatSaysWhenIsNoInvestmentPeriod() {
+        List<Announcement> found = analyze("Two weeks after the launch, Microsoft will invest $10 billion in data "
+                + "centers in Japan.", null);
+        assertThat(found).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo(AnnouncementType.INVESTMENT);
+            assertThat(a.period()).isNull();
+        });
+        List<Announcement> spread = analyze("Three years ago Microsoft said little; now Microsoft will invest "
+                + "$10 billion in data centers in Japan over the next four years.", null);
+        assertThat(spread).singleElement().satisfies(a -> assertThat(a.period()).isEqualTo("P4Y"));
+    }
+
+    @Test
     void questionsAndPreviewsAnnounceNothing() {
         assertThat(analyze("Will Microsoft invest $10 billion in Japan?", null)).isEmpty();
         assertThat(analyze("Apple reports results on Thursday, and analysts expect revenue of about $90 billion.",
