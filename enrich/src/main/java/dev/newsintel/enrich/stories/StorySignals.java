@@ -80,9 +80,9 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
         Set<String> decisive = new LinkedHashSet<>();
         Set<String> weakFacts = new LinkedHashSet<>();
         for (Announcement a : confidentInReadingOrder(document.announcements(), config.minConfidence())) {
-            String key = factKey(a);
-            if (key != null) {
-                (isWeak(a) ? weakFacts : decisive).add(key);
+            Fact fact = fact(a);
+            if (fact != null) {
+                (fact.weak() ? weakFacts : decisive).add(fact.key());
             }
         }
         weakFacts.removeAll(decisive);
@@ -131,29 +131,24 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
                 .toList();
     }
 
-    /** One company and a type, nothing that tells one such announcement from the next: see the class comment. */
-    static boolean isWeak(Announcement a) {
-        if (a.model() != null && !CompanyKey.normalizeName(a.model().name()).isEmpty()) {
-            return false;
-        }
-        if (a.amount() != null) {
-            return false;
-        }
-        Set<String> parties = new TreeSet<>();
-        for (EntityRef ref : new EntityRef[] {a.company(), a.target(), a.counterparty()}) {
-            if (ref != null) {
-                parties.add(CompanyKey.of(ref));
-            }
-        }
-        return parties.size() <= 1;
-    }
-
     /** The signature of one announcement, null when it names neither a model nor a company. */
     public static String factKey(Announcement a) {
+        Fact fact = fact(a);
+        return fact == null ? null : fact.key();
+    }
+
+    /**
+     * An announcement's signature, and whether it is weak: one company and a type, nothing that tells one such
+     * announcement from the next (see the class comment).
+     */
+    private record Fact(String key, boolean weak) {
+    }
+
+    private static Fact fact(Announcement a) {
         if (a.model() != null) {
             String model = CompanyKey.normalizeName(a.model().name());
             if (!model.isEmpty()) {
-                return "model:" + model;
+                return new Fact("model:" + model, false);
             }
         }
         Set<String> companies = new TreeSet<>();
@@ -167,8 +162,8 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
         }
         String parties = String.join("+", companies);
         String amount = amountKey(a.amount());
-        return amount != null ? "fact:" + parties + "|" + amount
-                : "fact:" + parties + "|" + a.type().name().toLowerCase(Locale.ROOT);
+        return amount != null ? new Fact("fact:" + parties + "|" + amount, false)
+                : new Fact("fact:" + parties + "|" + a.type().name().toLowerCase(Locale.ROOT), companies.size() == 1);
     }
 
     /** An amount rounded to two significant digits, in USD when known: "$26bn" and "$26.2 billion" agree. */
