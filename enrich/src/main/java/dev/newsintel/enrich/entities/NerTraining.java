@@ -68,12 +68,8 @@ public final class NerTraining {
                                boolean withHeldBack) throws IOException {
         List<String> sources = new ArrayList<>();
         int[] counts = new int[2];
-        List<TokenNameFinderModel> models = new ArrayList<>(members);
-        for (int i = 0; i < members; i++) {
-            List<String> memberSources = i == 0 ? sources : new ArrayList<>();
-            models.add(trainModel(testdata, s -> withHeldBack || !NerCorpus.heldBack(s), seed() + i, iterations,
-                    algorithm, memberSources, counts));
-        }
+        List<TokenNameFinderModel> models = trainEnsemble(testdata, s -> withHeldBack || !NerCorpus.heldBack(s),
+                members, iterations, algorithm, sources, counts);
         NameFinder.writeEnsemble(models, modelOut);
         return new Result(counts[0], counts[1], Files.size(modelOut), sources);
     }
@@ -83,10 +79,18 @@ public final class NerTraining {
      * held-back figures of {@code eval entities} measure.
      */
     public static List<TokenNameFinderModel> protocolModels(Path testdata) throws IOException {
-        List<TokenNameFinderModel> models = new ArrayList<>(MEMBERS);
-        for (int i = 0; i < MEMBERS; i++) {
-            models.add(trainModel(testdata, s -> !NerCorpus.heldBack(s), seed() + i, ITERATIONS, ALGORITHM,
-                    new ArrayList<>(), new int[2]));
+        return trainEnsemble(testdata, s -> !NerCorpus.heldBack(s), MEMBERS, ITERATIONS, ALGORITHM,
+                new ArrayList<>(), new int[2]);
+    }
+
+    /** {@code members} models of the same data (read once), member i shuffled with seed {@code seed() + i}. */
+    private static List<TokenNameFinderModel> trainEnsemble(Path testdata, Predicate<NerCorpus.LabelledSentence> use,
+                                                            int members, int iterations, String algorithm,
+                                                            List<String> sources, int[] counts) throws IOException {
+        List<List<NameSample>> documents = documents(testdata, use, sources);
+        List<TokenNameFinderModel> models = new ArrayList<>(members);
+        for (int i = 0; i < members; i++) {
+            models.add(train(documents, seed() + i, iterations, algorithm, counts));
         }
         return models;
     }
@@ -106,6 +110,15 @@ public final class NerTraining {
     public static TokenNameFinderModel trainModel(Path testdata, Predicate<NerCorpus.LabelledSentence> use, long seed,
                                                   int iterations, String algorithm, List<String> sources,
                                                   int[] counts) throws IOException {
+        return train(documents(testdata, use, sources), seed, iterations, algorithm, counts);
+    }
+
+    /**
+     * The training documents, each a list of sentences in order, sources repeated by their weight ({@link #weights});
+     * one line per source goes to {@code sources}.
+     */
+    private static List<List<NameSample>> documents(Path testdata, Predicate<NerCorpus.LabelledSentence> use,
+                                                    List<String> sources) throws IOException {
         // Documents (lists of sentences in order): the name finder's adaptive features remember the names of a
         // document, so training must see documents whole and forget between them, as the recognizer does.
         List<List<NameSample>> documents = new ArrayList<>();
@@ -151,10 +164,16 @@ public final class NerTraining {
                 sources.add(set.folder() + ": " + n + " sentences" + (weight > 1 ? " (x" + weight + ")" : ""));
             }
         }
+        return documents;
+    }
+
+    private static TokenNameFinderModel train(List<List<NameSample>> documents, long seed, int iterations,
+                                              String algorithm, int[] counts) throws IOException {
         // A fixed shuffle of whole documents: the same data always gives the same model.
-        Collections.shuffle(documents, new Random(seed));
+        List<List<NameSample>> shuffled = new ArrayList<>(documents);
+        Collections.shuffle(shuffled, new Random(seed));
         List<NameSample> samples = new ArrayList<>();
-        for (List<NameSample> document : documents) {
+        for (List<NameSample> document : shuffled) {
             for (int i = 0; i < document.size(); i++) {
                 NameSample s = document.get(i);
                 samples.add(new NameSample(s.getSentence(), s.getNames(), i == 0));
