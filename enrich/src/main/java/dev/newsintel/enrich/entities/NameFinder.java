@@ -102,16 +102,11 @@ public final class NameFinder {
             return List.of();
         }
         String[] texts = sentence.tokenTexts();
-        Span[] spans;
-        if (members.size() == 1) {
-            spans = members.get(0).find(texts);
-        } else {
-            List<Span[]> found = new ArrayList<>(members.size());
-            for (ThreadSafeNameFinderME member : members) {
-                found.add(member.find(texts));
-            }
-            spans = majority(found, members.size());
+        List<Span[]> found = new ArrayList<>(members.size());
+        for (ThreadSafeNameFinderME member : members) {
+            found.add(member.find(texts));
         }
+        Span[] spans = majority(found, members.size());
         List<Name> out = new ArrayList<>(spans.length);
         for (int i = 0; i < spans.length; i++) {
             EntityType type = type(spans[i].getType());
