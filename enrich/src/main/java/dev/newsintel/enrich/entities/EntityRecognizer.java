@@ -354,7 +354,7 @@ public final class EntityRecognizer {
             }
             int start = e.start();
             int end = e.end();
-            if (end < text.length() && text.charAt(end) == '.' && text.substring(start, end).matches(".*\\s\\p{Lu}")) {
+            if (end < text.length() && text.charAt(end) == '.' && endsInAnInitial(text, start, end)) {
                 end++; // "Richard A" + ".": the tokenizer split the initial's full stop off
             }
             // "Richard A." + "Lupoff"
@@ -538,6 +538,12 @@ public final class EntityRecognizer {
         all.addAll(added);
         all.sort(Comparator.comparingInt(Entity::start));
         return all;
+    }
+
+    /** Whether the name from {@code start} to {@code end} ends in a capital letter standing alone ("Richard A"). */
+    private static boolean endsInAnInitial(String text, int start, int end) {
+        return end - start >= 2 && Character.getType(text.charAt(end - 1)) == Character.UPPERCASE_LETTER
+                && " \t\n\u000B\f\r".indexOf(text.charAt(end - 2)) >= 0;
     }
 
     /** A name linked to a company on the SEC list (it has a CIK): its type and link are not second-guessed. */
