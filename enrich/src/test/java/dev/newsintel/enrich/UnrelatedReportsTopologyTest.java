@@ -92,12 +92,11 @@ class UnrelatedReportsTopologyTest {
         // Near-duplicates by their words alone: without the filer scope they share the bands of one text.
         assertThat(similarity(first, second)).isGreaterThan(0.7);
 
-        enrichment.filing("0000000001-26-000001/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"));
-        enrichment.filing("0000000002-26-000001/b.htm", filing("0000000002", "LUMEN ROBOTICS INC", "8-K"));
-        enrichment.filing("0000000001-26-000002/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K/A"));
-        topology.pipe(Fixtures.filing("0000000001-26-000001/a.htm", T0, first));
-        topology.pipe(Fixtures.filing("0000000002-26-000001/b.htm", T0.plusSeconds(300), second));
-        topology.pipe(Fixtures.filing("0000000001-26-000002/a.htm", T0.plusSeconds(900), amendment));
+        file("0000000001-26-000001/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"), T0, first);
+        file("0000000002-26-000001/b.htm", filing("0000000002", "LUMEN ROBOTICS INC", "8-K"), T0.plusSeconds(300),
+                second);
+        file("0000000001-26-000002/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K/A"),
+                T0.plusSeconds(900), amendment);
 
         assertThat(topology.storyOf("0000000002-26-000001/b.htm")).isEqualTo("0000000002-26-000001/b.htm");
         assertThat(topology.storyOf("0000000001-26-000002/a.htm")).as("the filer's own amendment is its story")
@@ -123,12 +122,11 @@ class UnrelatedReportsTopologyTest {
             enrichment.reports(id, Fixtures.announcement(AnnouncementType.MATERIAL_EVENT,
                     orbital, null, null, COVER.length() + 1, "Item 8.01. Other Events."));
         }
-        enrichment.filing("0000000001-26-000001/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"));
-        enrichment.filing("0000000001-26-000002/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"));
-        enrichment.filing("0000000001-26-000003/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K/A"));
-        topology.pipe(Fixtures.filing("0000000001-26-000001/a.htm", T0, first));
-        topology.pipe(Fixtures.filing("0000000001-26-000002/a.htm", T0.plusSeconds(600), second));
-        topology.pipe(Fixtures.filing("0000000001-26-000003/a.htm", T0.plusSeconds(900), amendment));
+        file("0000000001-26-000001/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"), T0, first);
+        file("0000000001-26-000002/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"), T0.plusSeconds(600),
+                second);
+        file("0000000001-26-000003/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K/A"),
+                T0.plusSeconds(900), amendment);
 
         assertThat(topology.storyOf("0000000001-26-000002/a.htm")).as("another report of the same filer")
                 .isEqualTo("0000000001-26-000002/a.htm");
@@ -161,6 +159,12 @@ class UnrelatedReportsTopologyTest {
     private static double similarity(String a, String b) {
         MinHash minHash = MinHash.of(StoryConfig.defaults());
         return MinHash.similarity(minHash.signature(minHash.shingles(a)), minHash.signature(minHash.shingles(b)));
+    }
+
+    /** Files {@code text} as document {@code id} of {@code filing} and pipes it in, published at {@code at}. */
+    private void file(String id, Filing filing, Instant at, String text) {
+        enrichment.filing(id, filing);
+        topology.pipe(Fixtures.filing(id, at, text));
     }
 
     private static Filing filing(String cik, String company, String form) {
