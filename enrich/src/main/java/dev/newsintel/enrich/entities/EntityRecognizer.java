@@ -87,6 +87,22 @@ public final class EntityRecognizer {
             "CFO", "CTO", "COO", "HR", "PR", "R&D", "SaaS", "IoT", "5G", "OS", "UI", "UX", "RAM", "SSD", "HBM", "ETF",
             "GDP", "ESG", "M&A", "Q1", "Q2", "Q3", "Q4", "FY", "YoY", "EPS", "ARR", "B2B", "B2C", "DIY", "FAQ", "PDF",
             "USB", "LED", "LCD", "OLED", "GPS", "SDK", "ID", "OK");
+    /**
+     * Last words of capitalised phrases that name a law, a contract, a charge or a sum rather than an organisation,
+     * person or place ("Uniform Commercial Code", "Securities Exchange Act", "Prepayment Fee", "Two Hundred
+     * Dollars"): filings capitalise their defined terms, and laws and agreements are not names by NER convention.
+     */
+    private static final Set<String> DOCUMENT_OR_AMOUNT_HEADS = Set.of("act", "code", "rules", "regulation",
+            "regulations", "agreement", "treaty", "fee", "fees", "dollars", "bonds", "lease");
+
+    static boolean namesADocumentOrAnAmount(String mention) {
+        int lastWord = mention.length();
+        while (lastWord > 0 && !Character.isWhitespace(mention.charAt(lastWord - 1))) {
+            lastWord--;
+        }
+        return lastWord > 0 && DOCUMENT_OR_AMOUNT_HEADS.contains(mention.substring(lastWord).toLowerCase(Locale.ROOT));
+    }
+
     /** The priority of the statistical name finder's candidates: the least trusted source. */
     private static final int STATISTICAL = 9;
 
@@ -144,8 +160,8 @@ public final class EntityRecognizer {
                 for (NameFinder.Name name : nameFinder.find(sentence)) {
                     String mention = text.substring(name.start(), name.end());
                     if (COMMON_ACRONYMS.contains(mention) || Character.isLowerCase(mention.charAt(0))
-                            && !hasInnerCapital(mention)) {
-                        continue; // "AI", "GPU", "university partnerships": not names
+                            && !hasInnerCapital(mention) || namesADocumentOrAnAmount(mention)) {
+                        continue; // "AI", "GPU", "university partnerships", "Uniform Commercial Code": not names
                     }
                     accepted.add(new Candidate(name.type(), name.start(), name.end(),
                             link(name.type(), text.substring(name.start(), name.end())), false, STATISTICAL));
@@ -775,14 +791,14 @@ public final class EntityRecognizer {
                     end++; // "Corp." keeps its dot
                 }
                 boolean weak = companyLength == 1 && !alias.legal() || companyLength == 1 && alias.tokens() == 1;
-                boolean needsSupport = false;
+                boolean needsSupport = acronymLike(tokens, i, companyLength, alias);
                 if (weak) {
                     Decision d = weakDecision(tokens, i, end, headline);
                     if (d == Decision.REJECT) {
                         i++;
                         continue;
                     }
-                    needsSupport = d == Decision.NEEDS_SUPPORT;
+                    needsSupport |= d == Decision.NEEDS_SUPPORT;
                 }
                 EntityRef ref = alias.company().ref();
                 if (!needsSupport) {
@@ -857,12 +873,17 @@ public final class EntityRecognizer {
         if (!shapeOk(tokens, from, length, alias.curated() && Gazetteer.caseExact(alias.name()), alias.name())) {
             return 0;
         }
-        NameTokens.NameToken first = tokens.get(from);
-        if (length == 1 && first.isAllCaps() && first.text().length() <= 4 && !alias.curated()) {
-            // "NEWS", "HP": short upper-case words are acronyms unless a curated alias says otherwise
-            return 0;
-        }
         return length;
+    }
+
+    /**
+     * "NEWS", "HP", "3M": a short upper-case word no curated alias vouches for may be an acronym or a unit, so it
+     * names the company only where the document names it unambiguously too ("3M (NYSE: MMM)", "HP Inc.").
+     */
+    private static boolean acronymLike(List<NameTokens.NameToken> tokens, int from, int length,
+                                       CompanyDirectory.Alias alias) {
+        NameTokens.NameToken first = tokens.get(from);
+        return length == 1 && first.isAllCaps() && first.text().length() <= 4 && !alias.curated();
     }
 
     /** Capitalised like a name: every word capitalised but joiners, or the exact case for case-exact names. */
@@ -1062,8 +1083,12 @@ public final class EntityRecognizer {
                 List<CompanyDirectory.Alias> known = companies.lookup(name);
                 EntityRef ref = known.isEmpty() ? new EntityRef("org:" + Gazetteer.slug(joined(tokens, i, k)),
                         joined(tokens, i, k), null, null) : CompanyDirectory.best(known).company().ref();
-                out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(end - 1).end(), ref, false,
-                        4));
+                // The suffix belongs to the name without a comma ("Pittston Coal Terminal Corporation"); after one
+                // it is an apposition the mention leaves out ("Cinder Security", Inc.), as the SEC-filings NER
+                // corpus annotates legal names.
+                int mentionEnd = suffixAt > k ? k : end;
+                out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(mentionEnd - 1).end(), ref,
+                        false, 4));
                 i = end - 1;
                 continue;
             }

@@ -85,6 +85,16 @@ class CompanyLinkingTest {
     }
 
     @Test
+    void aShortUpperCaseNameLinksWhereTheDocumentNamesTheCompanyToo() {
+        assertThat(ciks("3M (NYSE: MMM) approved the spin-off. Shareholders of 3M will receive new shares."))
+                .containsExactly("0000066740", "0000066740", "0000066740");
+        assertThat(ciks("The fund raised 3M in its seed round.")).isEmpty();
+        assertThat(ciks("HP Inc. said demand rose. HP will hire 500 engineers.")).containsOnly("0000047217")
+                .hasSize(2);
+        assertThat(ciks("The engine makes 300 HP at full load.")).isEmpty();
+    }
+
+    @Test
     void aliasesAreDerivedGenerically() {
         assertThat(CompanyNames.aliases("AMAZON COM INC")).contains("AMAZON COM", "AMAZON.com", "AMAZON");
         assertThat(CompanyNames.aliases("Meta Platforms, Inc.")).contains("Meta Platforms");

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsintel.enrich.nlp.TextProcessor;
 import dev.newsintel.events.Entity;
 import dev.newsintel.events.EntityType;
 
@@ -160,6 +161,29 @@ class EntityTypingTest {
                     assertThat(e.type()).isEqualTo(EntityType.ORG);
                     assertThat(e.canonical()).isNotNull();
                 });
+    }
+
+    @Test
+    void aLegalSuffixAfterACommaIsLeftOutOfTheName() {
+        String text = "Cinder Security, Inc. will supply Halvard Pumps Corporation and Orrin Tool Co. from May.";
+        List<Entity> found = new EntityRecognizer(CompanyDirectory.bundled(), null)
+                .recognize(TextProcessor.shared().analyze(text));
+        assertThat(found).filteredOn(e -> e.type() == EntityType.ORG).extracting(Entity::text)
+                .containsExactly("Cinder Security", "Halvard Pumps Corporation", "Orrin Tool Co.");
+        assertThat(found).allSatisfy(e -> assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text()));
+    }
+
+    @Test
+    void lawsContractsChargesAndSumsAreNoNames() {
+        String text = "Borrower shall pay Ten Thousand Dollars to the Agent. The Prepayment Fee is due under the "
+                + "Uniform Commercial Code, the Securities Exchange Act and the Master Services Agreement.";
+        List<Entity> found = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(text));
+        assertThat(found).extracting(Entity::text).noneMatch(t -> t.endsWith("Fee") || t.endsWith("Dollars")
+                || t.endsWith("Code") || t.endsWith("Act") || t.endsWith("Agreement"));
+        assertThat(EntityRecognizer.namesADocumentOrAnAmount("Uniform Commercial Code")).isTrue();
+        assertThat(EntityRecognizer.namesADocumentOrAnAmount("Ten Thousand\nDollars")).isTrue();
+        assertThat(EntityRecognizer.namesADocumentOrAnAmount("Act")).isFalse(); // one word: a name, say a band
+        assertThat(EntityRecognizer.namesADocumentOrAnAmount("Actors Equity")).isFalse();
     }
 
     private static Entity entity(String text, String mention, EntityType type) {
