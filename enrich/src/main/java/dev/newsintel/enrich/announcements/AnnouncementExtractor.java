@@ -577,10 +577,18 @@ public final class AnnouncementExtractor {
                 out.add(f);
             }
         }
-        if (!modelHandled && (m = RELEASE.matcher(text)).find()) {
+        if (!modelHandled && (m = launchTrigger(text)) != null) {
+            // What is launched is the verb's object, close after it: "make Mistral's models available inside
+            // Snowflake's Cortex AI service" makes the models available (Cortex AI is where); "announced a
+            // partnership that will bring ... to its Cortex AI service" announces the partnership
+            Matcher available = AVAILABLE.matcher(text);
+            int productLimit = MAKE.matcher(m.group()).matches() && available.find(m.end())
+                    ? s.start() + available.start()
+                    : m.group().toLowerCase(Locale.ROOT).startsWith("announc") ? s.start() + m.end() + 60 : s.end();
             Entity product = null;
             for (Entity x : se) {
-                if (x.type() == EntityType.PRODUCT && x.start() > s.start() + m.start() - 60) {
+                if (x.type() == EntityType.PRODUCT && x.start() > s.start() + m.start() - 60
+                        && x.start() < productLimit) {
                     product = x;
                     break;
                 }
@@ -818,6 +826,27 @@ public final class AnnouncementExtractor {
     }
 
     /** Words after a duration that make it a point in time relative to another, not a span: "... after", "... ago". */
+    /**
+     * The first launch verb of a sentence that reports a launch, not one that dates something by an earlier or later
+     * launch ("deals signed since the product's launch", "ahead of its release").
+     */
+    private static Matcher launchTrigger(String text) {
+        Matcher m = RELEASE.matcher(text);
+        while (m.find()) {
+            Matcher when = LAUNCH_AS_TIME.matcher(text).region(0, m.start());
+            if (!when.find()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern MAKE = Pattern.compile("(?i)ma(de|kes|king)");
+    private static final Pattern AVAILABLE = Pattern.compile("(?i)\\bavailable\\b");
+
+    private static final Pattern LAUNCH_AS_TIME = Pattern.compile("(?i)\\b(?:since|after|before|until|ahead\\s+of)"
+            + "\\s+(?:(?:the|its|their|his|her|this|that)\\s+)?(?:[\\p{L}\\p{N}.&-]+['\u2019]s\\s+)?$");
+
     private static final Pattern RELATIVE_TIME = Pattern.compile(
             "(?i)\\s*(?:after|ago|before|later|earlier|since|prior|into|from\\s+now)\\b");
 

@@ -50,6 +50,23 @@ class AnnouncementExtractorTest {
     }
 
     @Test
+    void aLaunchThatDatesSomethingIsNoLaunch() {
+        assertThat(analyze("Salesforce has signed 12,000 new customers for the platform since the product's launch.",
+                null)).noneMatch(a -> a.type() == AnnouncementType.PRODUCT_LAUNCH);
+        assertThat(analyze("Salesforce launched a new platform for service teams on Monday.", null))
+                .anyMatch(a -> a.type() == AnnouncementType.PRODUCT_LAUNCH);
+    }
+
+    @Test
+    void aProductNamedAsWhereSomethingIsMadeAvailableIsNotLaunched() {
+        assertThat(analyze("Snowflake and Mistral AI announced a partnership that will make Mistral's models "
+                + "available inside NVIDIA's DGX Cloud service.", null))
+                .noneMatch(a -> a.type() == AnnouncementType.PRODUCT_LAUNCH);
+        assertThat(analyze("NVIDIA announced DGX Cloud, a new service for training models.", null))
+                .anyMatch(a -> a.type() == AnnouncementType.PRODUCT_LAUNCH);
+    }
+
+    @Test
     void questionsAndPreviewsAnnounceNothing() {
         assertThat(analyze("Will Microsoft invest $10 billion in Japan?", null)).isEmpty();
         assertThat(analyze("Apple reports results on Thursday, and analysts expect revenue of about $90 billion.",
