@@ -15,8 +15,8 @@ import dev.newsintel.events.EntityType;
 
 /**
  * Reads the CoNLL-style NER sets (WikiGold, WNUT-17, SEC filings) into sentences with typed token spans, and splits
- * them deterministically into a training part and a part held back for evaluation, so the shipped model is never
- * measured on what it learned from.
+ * them deterministically into a training part and a part held back for evaluation, so that a model is never
+ * measured on what it learned from (the bundled model, trained once the recipe was chosen, learns from both).
  */
 public final class NerCorpus {
     /** A labelled sentence: tokens and entity spans over token indices (end exclusive). */
@@ -142,11 +142,14 @@ public final class NerCorpus {
     /**
      * The project's own annotated texts (OpenNLP format, one tokenised sentence per line, documents separated by
      * blank lines, {@code #} comments), bundled next to the model: news (invented sentences, and the project's own
-     * sample articles and announcement texts) and encyclopedic documents written in the style of reference works.
+     * sample articles and announcement texts), encyclopedic documents written in the style of reference works, and
+     * filing-style documents (credit and merger agreements, 8-K items, earnings releases, 10-K passages).
      */
     public enum OwnSet {
-        NEWS(OWN, List.of("ner-train-newsintel.txt", "ner-train-news-articles.txt")),
-        ENCYCLOPEDIC("newsintel-encyclopedic", List.of("ner-train-encyclopedic.txt"));
+        NEWS(OWN, List.of("ner-train-newsintel.txt",
+                "ner-train-news-articles.txt", "ner-train-news-stories.txt")),
+        ENCYCLOPEDIC("newsintel-encyclopedic", List.of("ner-train-encyclopedic.txt")),
+        FILINGS("newsintel-filings", List.of("ner-train-filings.txt"));
 
         private final String label;
         private final List<String> files;
