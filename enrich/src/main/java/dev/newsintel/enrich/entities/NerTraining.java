@@ -28,10 +28,12 @@ import opennlp.tools.util.TrainingParameters;
 import dev.newsintel.events.EntityType;
 
 /**
- * Trains the project's name finder (OpenNLP {@code NameFinderME}, maximum entropy, default features) from
- * permissively licensed data only: the project's own annotated sentences ({@code ner-train-newsintel.txt}, OpenNLP
- * format) and the training part of the CC BY sets WikiGold, WNUT-17 and SEC filings when their folder is given.
- * The evaluation part of each set ({@link NerCorpus#heldBack}) is never used here.
+ * Trains the project's name finder (an ensemble of OpenNLP {@code NameFinderME} models, averaged perceptron, the
+ * features of {@code ner-features.xml}) from permissively licensed data only: the project's own annotated texts (the
+ * {@code ner-train-*.txt} files of {@link NerCorpus.OwnSet}, OpenNLP format) and the training part of the CC BY sets
+ * WikiGold, WNUT-17 and SEC filings when their folder is given.
+ * The evaluation part of each set ({@link NerCorpus#heldBack}) is used only when asked ({@code --with-held-back},
+ * as for the bundled model), never by evaluation or cross-validation.
  */
 public final class NerTraining {
     private NerTraining() {
@@ -60,9 +62,9 @@ public final class NerTraining {
      *
      * @param members how many models vote (odd)
      * @param algorithm OpenNLP's {@code MAXENT} (GIS) or {@code PERCEPTRON}
-     * @param withHeldBack also learn from the held-back fifth of each set ({@code train-ner --with-held-back}); the
-     *     shipped model does not, so that {@code eval entities} never measures it on text it was trained on
-     *     ({@link #protocolModels} is the shipped recipe)
+     * @param withHeldBack also learn from the held-back fifth of each set ({@code train-ner --with-held-back}), as
+     *     the bundled model does; {@code eval entities} measures models of the same recipe trained without it
+     *     ({@link #protocolModels})
      */
     public static Result train(Path testdata, Path modelOut, int members, int iterations, String algorithm,
                                boolean withHeldBack) throws IOException {
