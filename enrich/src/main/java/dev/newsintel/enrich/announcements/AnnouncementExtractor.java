@@ -825,7 +825,6 @@ public final class AnnouncementExtractor {
         return null;
     }
 
-    /** Words after a duration that make it a point in time relative to another, not a span: "... after", "... ago". */
     /**
      * The first launch verb of a sentence that reports a launch, not one that dates something by an earlier or later
      * launch ("deals signed since the product's launch", "ahead of its release").
@@ -847,6 +846,7 @@ public final class AnnouncementExtractor {
     private static final Pattern LAUNCH_AS_TIME = Pattern.compile("(?i)\\b(?:since|after|before|until|ahead\\s+of)"
             + "\\s+(?:(?:the|its|their|his|her|this|that)\\s+)?(?:[\\p{L}\\p{N}.&-]+['\u2019]s\\s+)?$");
 
+    /** Words after a duration that make it a point in time relative to another, not a span: "... after", "... ago". */
     private static final Pattern RELATIVE_TIME = Pattern.compile(
             "(?i)\\s*(?:after|ago|before|later|earlier|since|prior|into|from\\s+now)\\b");
 
