@@ -57,11 +57,13 @@ public final class EntityEvaluation {
                 + "whole, one sentence per line, as NewsIntel reads a document. Exact token-span match per type; WNUT `corporation` and `group` count as ORG, "
                 + "`product` as PRODUCT (NewsIntel's AI_MODEL counts as PRODUCT); MISC and creative-work are not "
                 + "scored. The project's own annotated texts, held back by a hash of the document in the same way: "
-                + "`newsintel-news` is news-like text (invented news sentences, each its own document, and the "
-                + "project's sample articles and the dev half of its announcement gold texts, whole), "
-                + "`newsintel-encyclopedic` openings of reference-work articles in the project's own words; both are "
-                + "written and annotated by the same hand as their trained part, so they show how the recognizer does "
-                + "on that kind of text, not on another writer's. In the samples, `+TYPE[...]` was predicted and is "
+                + "`newsintel-news` is news-like text (invented news sentences, each its own document, invented "
+                + "news stories, and the project's sample articles and the dev half of its announcement gold texts, "
+                + "whole), `newsintel-encyclopedic` openings of reference-work articles in the project's own words, "
+                + "`newsintel-filings` filing-style documents (agreements, 8-K items, earnings releases) with invented "
+                + "parties; all are written and annotated by the same hands as their trained part, so they show how "
+                + "the recognizer does on that kind of text, not on another writer's. In the samples, `+TYPE[...]` "
+                + "was predicted and is "
                 + "not gold, `-TYPE[...]` is gold and was missed.");
         List<List<String>> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
