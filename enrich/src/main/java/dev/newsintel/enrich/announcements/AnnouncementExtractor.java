@@ -387,7 +387,10 @@ public final class AnnouncementExtractor {
             String after = lower.substring(endAt, Math.min(lower.length(), endAt + 30));
             String before = lower.substring(Math.max(0, at - 40), at);
             if (q.kind() == QuantityKind.PARAMETERS) {
-                if (after.matches("^\\W{0,3}(active|activated).*") || before.matches(".*activ\\w*\\W+(only\\W+)?$")) {
+                // "12 billion active parameters", "12 billion parameters are active", "activating only 12 billion"
+                if (ACTIVE_WORD.matcher(lower).region(at, endAt).find()
+                        || ACTIVE_AFTER.matcher(after).lookingAt()
+                        || before.matches(".*activ\\w*\\W+(only\\W+)?$")) {
                     f.activeParameters = first(f.activeParameters, q.value());
                 } else {
                     f.parameters = first(f.parameters, q.value());
@@ -407,7 +410,8 @@ public final class AnnouncementExtractor {
                 }
                 String before = lower.substring(Math.max(0, n.start() - 45), n.start());
                 String after = lower.substring(n.end(), Math.min(lower.length(), n.end() + 25));
-                if (before.matches(".*activ\\w*\\W+(only\\W+)?(about\\W+)?$") || after.matches("^\\W{0,3}active.*")) {
+                if (before.matches(".*activ\\w*\\W+(only\\W+)?(about\\W+)?$")
+                        || ACTIVE_AFTER.matcher(after).lookingAt()) {
                     f.activeParameters = first(f.activeParameters, n.value());
                     added = true;
                 } else if (before.matches(".*parameters?( count| size)?( of| at| is| reaches| totals?)?\\W+"
@@ -840,6 +844,10 @@ public final class AnnouncementExtractor {
         return null;
     }
 
+    private static final Pattern ACTIVE_WORD = Pattern.compile("\\bactiv");
+    /** After a number: "12 billion active", "... parameters are active", "35 billion of them active". */
+    private static final Pattern ACTIVE_AFTER = Pattern.compile(
+            "\\W{0,3}(?:(?:of\\s+(?:them|which|these|those)|are|is|were|being)\\W+)*activ(?:e|ated)\\b");
     private static final Pattern MAKE = Pattern.compile("(?i)ma(de|kes|king)");
     private static final Pattern AVAILABLE = Pattern.compile("(?i)\\bavailable\\b");
 

@@ -38,7 +38,9 @@ public final class QuantityExtractor {
     private static final Pattern SUFFIX_COIN = Pattern.compile("(?i)^ ?(nickels?|dimes?|grand)(?![\\p{L}])");
     private static final Pattern PERCENT = Pattern.compile(
             "^ ?-?(%|percentage points?|per ?cent(?:age)?s?|pct\\b\\.?|percentage\\b)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PARAMETERS = Pattern.compile("^ ?-?(parameters?|params)\\b", Pattern.CASE_INSENSITIVE);
+    /** "128 billion parameters", "128-billion-parameter", and with what they count: "128 billion total parameters". */
+    private static final Pattern PARAMETERS = Pattern.compile("^ ?-?(?:(?:total|active|activated)[ -])?(parameters?|params)"
+            + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARAMETERS_SHORT = Pattern.compile("^ ?(total|active)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKENS = Pattern.compile("^ ?-?(tokens?)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTEXT = Pattern.compile("^ ?-?(context(?: window| length)?)\\b",

@@ -131,6 +131,28 @@ class AnnouncementExtractorTest {
     }
 
     @Test
+    void totalAndActiveParametersAreToldApartHoweverTheSentenceOrdersThem() {
+        assertThat(analyze("NVIDIA released Nemotron 3 Super, a model with 128 billion total parameters, of which "
+                + "12 billion parameters are active per token.", null))
+                .filteredOn(a -> a.type() == AnnouncementType.MODEL_RELEASE).singleElement().satisfies(a -> {
+                    assertThat(a.model().parameters()).isEqualTo(128_000_000_000L);
+                    assertThat(a.model().activeParameters()).isEqualTo(12_000_000_000L);
+                });
+        assertThat(analyze("Alibaba released the Qwen4 model, which has 35 billion active parameters and 480 billion "
+                + "total parameters.", null))
+                .filteredOn(a -> a.type() == AnnouncementType.MODEL_RELEASE).singleElement().satisfies(a -> {
+                    assertThat(a.model().parameters()).isEqualTo(480_000_000_000L);
+                    assertThat(a.model().activeParameters()).isEqualTo(35_000_000_000L);
+                });
+        assertThat(analyze("DeepSeek released the DeepSeek-V4 model. The model has 671 billion parameters, 37 billion "
+                + "of which are active.", null))
+                .filteredOn(a -> a.type() == AnnouncementType.MODEL_RELEASE).singleElement().satisfies(a -> {
+                    assertThat(a.model().parameters()).isEqualTo(671_000_000_000L);
+                    assertThat(a.model().activeParameters()).isEqualTo(37_000_000_000L);
+                });
+    }
+
+    @Test
     void anAmountIsNeverAModelName() {
         List<Announcement> found = analyze("NVIDIA will invest $26 billion (about RMB 178.8 billion) to develop "
                 + "open-weight models, and released Nemotron 4 Ultra.", null);

@@ -86,6 +86,11 @@ class QuantityExtractorTest {
         assertThat(found).extracting(Quantity::value).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("128e9"), new BigDecimal("12e9"), new BigDecimal("1e6"));
 
+        Quantity total = only("a model with 128 billion total parameters");
+        assertThat(total.kind()).isEqualTo(QuantityKind.PARAMETERS);
+        assertThat(total.text()).isEqualTo("128 billion total parameters");
+        assertThat(total.value()).isEqualByComparingTo("128e9");
+
         Quantity big = only("a 550-billion-parameter model");
         assertThat(big.kind()).isEqualTo(QuantityKind.PARAMETERS);
         assertThat(big.value()).isEqualByComparingTo("550000000000");
