@@ -585,10 +585,14 @@ public final class AnnouncementExtractor {
             // What is launched is the verb's object, close after it: "make Mistral's models available inside
             // Snowflake's Cortex AI service" makes the models available (Cortex AI is where); "announced a
             // partnership that will bring ... to its Cortex AI service" announces the partnership
-            Matcher available = AVAILABLE.matcher(text);
-            int productLimit = MAKE.matcher(m.group()).matches() && available.find(m.end())
-                    ? s.start() + available.start()
-                    : m.group().toLowerCase(Locale.ROOT).startsWith("announc") ? s.start() + m.end() + 60 : s.end();
+            boolean announces = m.group().toLowerCase(Locale.ROOT).startsWith("announc");
+            int productLimit = announces ? s.start() + m.end() + 60 : s.end();
+            if (MAKE.matcher(m.group()).matches()) {
+                Matcher available = AVAILABLE.matcher(text);
+                if (available.find(m.end())) {
+                    productLimit = s.start() + available.start();
+                }
+            }
             Entity product = null;
             for (Entity x : se) {
                 if (x.type() == EntityType.PRODUCT && x.start() > s.start() + m.start() - 60
@@ -601,7 +605,7 @@ public final class AnnouncementExtractor {
             boolean newThing = product != null || named != null || Pattern.compile("(?i)\\bnew\\b").matcher(text)
                     .find() && PRODUCT_WORDS.matcher(text).find();
             EntityRef company = subjectBefore(s, se, s.start() + m.start());
-            boolean verb = !m.group().toLowerCase(Locale.ROOT).startsWith("announc") || product != null;
+            boolean verb = !announces || product != null;
             if (company != null && newThing && verb) {
                 Fact f = new Fact(AnnouncementType.PRODUCT_LAUNCH);
                 f.company = company;
