@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.newsintel.enrich.stories.MinHash;
 import dev.newsintel.enrich.stories.StoryConfig;
+import dev.newsintel.events.AiModel;
 import dev.newsintel.events.AnnouncementType;
 import dev.newsintel.events.EntityRef;
 import dev.newsintel.events.Filing;
@@ -153,6 +154,31 @@ class UnrelatedReportsTopologyTest {
 
         assertThat(topology.storyOf("watch")).isEqualTo("watch");
         assertThat(topology.storyOf("laptop")).isEqualTo("laptop");
+    }
+
+    @Test
+    void twoMakersReleasingProductsOfOneNameAreTwoStoriesAndAReportNamingNoMakerJoinsTheFirst() {
+        EntityRef equinor = EntityRef.company("Equinor", "0001140625", "EQNR");
+        EntityRef tokyoElectron = EntityRef.company("Tokyo Electron", null, "TOELY");
+        AiModel halo = new AiModel("Halo 3", null, null, null, null, List.of());
+        enrichment.reports("switch", Fixtures.modelRelease(equinor, halo, 0,
+                "Equinor unveiled Halo 3 on Wednesday, its newest data center switch."));
+        enrichment.reports("assistant", Fixtures.modelRelease(tokyoElectron, halo, 0,
+                "Tokyo Electron said on Tuesday it is introducing Halo 3, a coding assistant."));
+        enrichment.reports("brief", Fixtures.modelRelease(null, halo, 0,
+                "Halo 3 was released this week."));
+        topology.pipe(news("switch", T0, "desk.example", "Equinor unveils Halo 3", "Equinor unveiled Halo 3 on"
+                + " Wednesday, its newest data center switch, built for the operator's offshore control rooms and"
+                + " shipping to its own sites first before other energy companies can order it next year."));
+        topology.pipe(news("assistant", T0.plusSeconds(3600), "other.example", "Tokyo Electron introduces Halo 3",
+                "Tokyo Electron said on Tuesday it is introducing Halo 3, a coding assistant for the engineers who"
+                        + " write the control software of its wafer equipment, trained on decades of internal code."));
+        topology.pipe(news("brief", T0.plusSeconds(7200), "brief.example", "Halo 3 is out",
+                "Halo 3 was released this week, according to a short note that did not say who makes it."));
+
+        assertThat(topology.storyOf("switch")).isEqualTo("switch");
+        assertThat(topology.storyOf("assistant")).as("another maker's product of the same name").isEqualTo("assistant");
+        assertThat(topology.storyOf("brief")).as("a report naming the model alone").isEqualTo("switch");
     }
 
     /** The MinHash estimate of two texts' similarity, with the default story settings. */

@@ -22,9 +22,10 @@ import dev.newsintel.events.Money;
  * What a document is matched to stories by.
  *
  * <ul>
- *   <li>Fact signatures, one per announcement: the model ({@code model:nemotron 3 super}), else the companies and
- *       the amount rounded to two significant digits ({@code fact:nvidia|2.6E+10 USD}), else the parties and the
- *       type ({@code fact:jane doe+totalenergies|executive_change}). A signature of one company and a type alone
+ *   <li>Fact signatures, one per announcement: the maker and the model ({@code model:nvidia|nemotron 3 super},
+ *       with the model's name alone as a weak one), else the companies and the amount rounded to two significant
+ *       digits ({@code fact:nvidia|2.6E+10 USD}), else the parties and the type
+ *       ({@code fact:jane doe+totalenergies|executive_change}). A signature of one company and a type alone
  *       ({@code fact:apple|product_launch}) is <b>weak</b>: a company makes several announcements of one type within
  *       days (two launches, two 8-Ks under Item 8.01), so it never decides a story on its own; it only confirms what
  *       the text bands suggest.</li>
@@ -80,8 +81,7 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
         Set<String> decisive = new LinkedHashSet<>();
         Set<String> weakFacts = new LinkedHashSet<>();
         for (Announcement a : confidentInReadingOrder(document.announcements(), config.minConfidence())) {
-            Fact fact = fact(a);
-            if (fact != null) {
+            for (Fact fact : facts(a)) {
                 (fact.weak() ? weakFacts : decisive).add(fact.key());
             }
         }
@@ -131,10 +131,13 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
                 .toList();
     }
 
-    /** The signature of one announcement, null when it names neither a model nor a company. */
+    /**
+     * The first signature of one announcement (the deciding one when it has one), null when it names neither a model
+     * nor a company.
+     */
     public static String factKey(Announcement a) {
-        Fact fact = fact(a);
-        return fact == null ? null : fact.key();
+        List<Fact> facts = facts(a);
+        return facts.isEmpty() ? null : facts.get(0).key();
     }
 
     /**
@@ -144,26 +147,37 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
     private record Fact(String key, boolean weak) {
     }
 
-    private static Fact fact(Announcement a) {
-        if (a.model() != null) {
-            String model = CompanyKey.normalizeName(a.model().name());
-            if (!model.isEmpty()) {
-                return new Fact("model:" + model, false);
-            }
-        }
+    /**
+     * An announcement's signatures. A model release is its maker's and the model's ({@code model:nvidia|nemotron 3
+     * super}): two makers' products of one name in one week ("Halo 3" the switch, "Halo 3" the assistant) are two
+     * stories. The model's name alone is a weak signature besides, so a report that does not say who made the model
+     * still finds the story through it (it decides that report's own story, see {@link StoryRouter}), while a second
+     * maker's release of the same name needs shared text as well.
+     */
+    private static List<Fact> facts(Announcement a) {
         Set<String> companies = new TreeSet<>();
         for (EntityRef ref : new EntityRef[] {a.company(), a.target(), a.counterparty()}) {
             if (ref != null) {
                 companies.add(CompanyKey.of(ref));
             }
         }
+        if (a.model() != null) {
+            String model = CompanyKey.normalizeName(a.model().name());
+            if (!model.isEmpty()) {
+                if (a.company() == null || CompanyKey.of(a.company()).isEmpty()) {
+                    return List.of(new Fact("model:" + model, false));
+                }
+                return List.of(new Fact("model:" + CompanyKey.of(a.company()) + "|" + model, false),
+                        new Fact("model:" + model, true));
+            }
+        }
         if (companies.isEmpty()) {
-            return null;
+            return List.of();
         }
         String parties = String.join("+", companies);
         String amount = amountKey(a.amount());
-        return amount != null ? new Fact("fact:" + parties + "|" + amount, false)
-                : new Fact("fact:" + parties + "|" + a.type().name().toLowerCase(Locale.ROOT), companies.size() == 1);
+        return List.of(amount != null ? new Fact("fact:" + parties + "|" + amount, false)
+                : new Fact("fact:" + parties + "|" + a.type().name().toLowerCase(Locale.ROOT), companies.size() == 1));
     }
 
     /** An amount rounded to two significant digits, in USD when known: "$26bn" and "$26.2 billion" agree. */
