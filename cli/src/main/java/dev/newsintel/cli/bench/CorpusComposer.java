@@ -100,8 +100,12 @@ public final class CorpusComposer implements DocumentSupply {
         }
     }
 
-    /** What a composed document is: which story it tells, and whether that story should raise built-in alerts. */
-    public record Composed(RawDocument document, int story, int copy, StoryType type) {
+    /**
+     * What a composed document is: which story it tells, and of what type (which says whether the story should raise
+     * built-in alerts). The subject is what a release or launch story is about by name ({@code "Gemma 4.2 Pro"},
+     * {@code "Intel|Halo 3"}), null for other stories.
+     */
+    public record Composed(RawDocument document, int story, int copy, StoryType type, String subject) {
     }
 
     /** The kinds of story the composer writes, with their share of news stories. */
@@ -119,11 +123,22 @@ public final class CorpusComposer implements DocumentSupply {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
     private static final Pattern SLOT = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
 
+    /** Stories a model or product name is kept apart for: more than a story window (3 days) at the default spacing. */
+    private static final int DISTINCT_STORIES = 4_000;
+    private static final int NAME_ATTEMPTS = 100;
+
     private final Settings settings;
     private final Vocabulary words;
     private final Random random;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>();
     private final Deque<String> recentHeadlines = new ArrayDeque<>();
+    /**
+     * Models and (maker, product) pairs of the last {@link #DISTINCT_STORIES} stories, oldest first: two stories
+     * about one model's release (or one maker's product) within days are one event, so the composer never writes
+     * them as two; beyond that, names may come back, as they do in the news ("Atlas 2" years later).
+     */
+    private final Deque<String> namesInUse = new ArrayDeque<>();
+    private final Map<String, Integer> namesInUseCount = new HashMap<>();
     private long sequence;
     private int stories;
 
@@ -226,12 +241,23 @@ public final class CorpusComposer implements DocumentSupply {
         v.put("day", Vocabulary.pick(random, Vocabulary.WEEKDAYS));
         v.put("pct", Integer.toString(3 + random.nextInt(40)));
         v.put("series", Vocabulary.pick(random, Vocabulary.SERIES));
-        v.put("product", Vocabulary.pick(random, Vocabulary.PRODUCTS) + " " + (2 + random.nextInt(9)));
+        String product = Vocabulary.pick(random, Vocabulary.PRODUCTS) + " " + (2 + random.nextInt(9));
+        for (int attempt = 0; attempt < NAME_ATTEMPTS && namesInUseCount.containsKey(a.name() + "|" + product);
+             attempt++) {
+            product = Vocabulary.pick(random, Vocabulary.PRODUCTS) + " " + (2 + random.nextInt(9));
+        }
+        v.put("product", product);
         v.put("kind", Vocabulary.pick(random, Vocabulary.PRODUCT_KINDS));
         ModelFamily model = Vocabulary.pick(random, words.models);
-        v.put("model", model.family() + " " + (2 + random.nextInt(7)) + (random.nextBoolean() ? "." + random.nextInt(10) : "")
-                + Vocabulary.pick(random, Vocabulary.MODEL_VARIANTS));
+        String modelName = modelName(model);
+        for (int attempt = 0; attempt < NAME_ATTEMPTS && namesInUseCount.containsKey(modelName); attempt++) {
+            model = Vocabulary.pick(random, words.models);
+            modelName = modelName(model);
+        }
+        v.put("model", modelName);
         v.put("maker", model.maker());
+        useName(modelName);
+        useName(a.name() + "|" + product);
         int params = new int[] {7, 8, 14, 32, 70, 120, 128, 235, 405, 480, 550, 671}[random.nextInt(12)];
         v.put("params", Integer.toString(params));
         v.put("active", Integer.toString(Math.max(1, params / (4 + random.nextInt(8)))));
@@ -254,6 +280,19 @@ public final class CorpusComposer implements DocumentSupply {
             s.items = new String[] {"5.02,9.01", "1.01,7.01,9.01", "2.02,9.01", "8.01,9.01", "1.01,9.01"}[random.nextInt(5)];
         }
         return s;
+    }
+
+    private String modelName(ModelFamily model) {
+        return model.family() + " " + (2 + random.nextInt(7)) + (random.nextBoolean() ? "." + random.nextInt(10) : "")
+                + Vocabulary.pick(random, Vocabulary.MODEL_VARIANTS);
+    }
+
+    private void useName(String name) {
+        namesInUse.addLast(name);
+        namesInUseCount.merge(name, 1, Integer::sum);
+        while (namesInUse.size() > 2 * DISTINCT_STORIES) {
+            namesInUseCount.computeIfPresent(namesInUse.removeFirst(), (k, n) -> n == 1 ? null : n - 1);
+        }
     }
 
     private StoryType pickType() {
@@ -314,7 +353,7 @@ public final class CorpusComposer implements DocumentSupply {
 
     private Composed render(Story story, int copy, Instant published, Instant fetchedAt) {
         if (story.type == StoryType.FILING) {
-            return new Composed(filing(story, published, fetchedAt), story.number, 0, StoryType.FILING);
+            return new Composed(filing(story, published, fetchedAt), story.number, 0, StoryType.FILING, null);
         }
         Outlet outlet = Vocabulary.OUTLETS.get(story.outlets[copy]);
         // A syndicated copy is the first copy's words under another outlet's masthead.
@@ -345,7 +384,12 @@ public final class CorpusComposer implements DocumentSupply {
         RawDocument raw = new RawDocument(RawDocument.SCHEMA_VERSION, Ids.forUrl(url), DocumentKind.NEWS,
                 settings.sourceId(), url, contentType, "utf-8", fetchedAt, published, metadata, body, false,
                 body.length);
-        return new Composed(raw, story.number, copy, story.type);
+        String subject = switch (story.type) {
+            case MODEL_RELEASE -> story.slots.get("model");
+            case PRODUCT_LAUNCH -> story.company.name() + "|" + story.slots.get("product");
+            default -> null;
+        };
+        return new Composed(raw, story.number, copy, story.type, subject);
     }
 
     private List<String> body(Story story, Random r) {

@@ -77,6 +77,19 @@ class CorpusComposerTest {
     }
 
     @Test
+    void noTwoStoriesOfAStoryWindowReleaseOneModelOrLaunchOneMakersProduct() {
+        // 6,000 documents at the default spacing: three days, the story window. The vocabulary is finite (144
+        // product names), so left to chance two stories would name one model and be, rightly, one story.
+        List<CorpusComposer.Composed> corpus = compose(settings(13, "names"), 6000);
+        Map<String, Set<Integer>> storiesBySubject = new HashMap<>();
+        corpus.stream().filter(c -> c.subject() != null).forEach(c ->
+                storiesBySubject.computeIfAbsent(c.subject(), k -> new HashSet<>()).add(c.story()));
+        assertThat(storiesBySubject).hasSizeGreaterThan(300);
+        assertThat(storiesBySubject).allSatisfy((subject, stories) ->
+                assertThat(stories).as("stories about %s", subject).hasSize(1));
+    }
+
+    @Test
     void syndicatedCopiesExtractToTheSameTextUnderAnotherMasthead() {
         CorpusComposer.Settings syndicated = settings(5, "synd").withShares(0, 1.0, 4).withMarker("quokka42");
         List<CorpusComposer.Composed> corpus = compose(syndicated, 400);
