@@ -155,9 +155,36 @@ public final class FilingExtractor {
         }
         Instant published = filing.acceptedAt() != null ? filing.acceptedAt()
                 : filing.filedAt() != null ? filing.filedAt().atStartOfDay(ZoneOffset.UTC).toInstant()
-                : raw.publishedAt();
+                : raw.publishedAt() != null ? raw.publishedAt()
+                : datedOnTheDocument(filing, text);
         return new Extraction(title, text, published, filing.company(), LanguageDetector.detect(text, "en"), SITE,
                 filing, Map.of());
+    }
+
+    /** How far into a filing document its cover page (or an exhibit's dateline) lies. */
+    private static final int COVER_CHARS = 6_000;
+    private static final Pattern DATE_OF_REPORT = Pattern.compile(
+            "date\\s+of\\s+report\\s*(?:\\(\\s*date\\s+of\\s+earliest\\s+event\\s+reported\\s*\\))?\\s*:?",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The date a filing document gives itself, for one that comes without EDGAR's (a folder of filings replayed with
+     * {@code --replay}, the sample corpus): the cover page's date of report, or an exhibit's dateline ("SANTA CLARA,
+     * Calif., Aug. 20, 2026 --"). Without it the document would be dated when it was read, months after the news
+     * about the same event, and never share its story.
+     */
+    static Instant datedOnTheDocument(Filing filing, String text) {
+        String head = text.length() > COVER_CHARS ? text.substring(0, COVER_CHARS) : text;
+        if (filing.exhibit() != null) {
+            return Dates.find(head);
+        }
+        Matcher label = DATE_OF_REPORT.matcher(head);
+        if (!label.find()) {
+            return null;
+        }
+        // "Date of Report (...): March 11, 2026", or the date above its label: "November 22, 2024 Date of Report".
+        Instant after = Dates.find(head.substring(label.end(), Math.min(head.length(), label.end() + 60)));
+        return after != null ? after : Dates.find(head.substring(Math.max(0, label.start() - 60), label.start()));
     }
 
     /** Rendered text of one document, with the spans of its numeric facts and its cover facts. */

@@ -182,4 +182,29 @@ class FilingExtractorTest {
         assertThat(f.ticker()).isEqualTo("ORBX.A");
         assertThat(f.exhibit()).isEqualTo("EX-99.1");
     }
+
+    @Test
+    void aFilingWithoutEdgarsDatesIsDatedByItsCoverPageOrItsDateline() {
+        String labelFirst = "<html><body><p>FORM 8-K</p><p>CURRENT REPORT Pursuant to Section 13 or 15(d) of the"
+                + " Securities Exchange Act of 1934</p><p>Date of Report (Date of earliest event reported): March 6,"
+                + " 2026</p><p>ORBITAL SYSTEMS CORP</p><p><b>Item 8.01 Other Events.</b></p><p>On March 2, 2026 the"
+                + " company opened a plant.</p></body></html>";
+        String dateFirst = "<html><body><p>FORM 8-K</p><table><tr><td>November 22, 2024</td></tr><tr><td>Date of"
+                + " Report (date of earliest event reported)</td></tr></table><p>THE ORBITAL CORP</p></body></html>";
+        assertThat(bare(labelFirst, java.util.Map.of()).publishedAt()).isEqualTo(Instant.parse("2026-03-06T00:00:00Z"));
+        assertThat(bare(dateFirst, java.util.Map.of()).publishedAt()).isEqualTo(Instant.parse("2024-11-22T00:00:00Z"));
+        assertThat(bare(PRESS_RELEASE, java.util.Map.of("exhibit", "EX-99.1")).publishedAt())
+                .as("the press release's dateline").isEqualTo(Instant.parse("2026-03-06T00:00:00Z"));
+        assertThat(bare(EIGHT_K, java.util.Map.of()).publishedAt()).as("no date of report: no guess").isNull();
+        // EDGAR's own dates win.
+        assertThat(bare(labelFirst, java.util.Map.of("filedAt", "2026-03-09")).publishedAt())
+                .isEqualTo(Instant.parse("2026-03-09T00:00:00Z"));
+    }
+
+    /** A filing document as a folder replay reads it: no publication time, only what {@code metadata} says. */
+    private Extraction bare(String html, java.util.Map<String, String> metadata) {
+        return extractor.extract(new dev.newsintel.events.RawDocument(1, "id", DocumentKind.FILING, "replay", null,
+                "text/html", null, Instant.parse("2026-11-24T06:00:00Z"), null, metadata,
+                html.getBytes(StandardCharsets.UTF_8), false, 0));
+    }
 }
