@@ -35,6 +35,7 @@ import dev.newsintel.enrich.alerts.AlertTopicCatalog;
 import dev.newsintel.enrich.alerts.BuiltInRules;
 import dev.newsintel.enrich.alerts.TolerantSubscriptionSerde;
 import dev.newsintel.enrich.stories.AnchoredDocument;
+import dev.newsintel.enrich.stories.PendingIndexWrites;
 import dev.newsintel.enrich.stories.StoryAggregator;
 import dev.newsintel.enrich.stories.StoryAssigner;
 import dev.newsintel.enrich.stories.StoryConfig;
@@ -80,6 +81,11 @@ public final class EnrichTopology {
     public static final String SUBSCRIPTIONS_STORE = "subscriptions";
     /** Global table of the story index ({@link Topics#STORY_INDEX}). */
     public static final String STORY_INDEX_STORE = "story-index";
+    /**
+     * Index writes kept for the story-assigning tasks until the global table surely has them: some 2,000 documents'
+     * signatures, where the table lags by a commit interval and a poll.
+     */
+    static final int PENDING_INDEX_WRITES = 50_000;
     /** Anchor signature to its story, on the anchor partitions. */
     public static final String ANCHOR_STORE = "story-anchors";
     public static final String ANCHOR_EXPIRY_STORE = "story-anchor-expiry";
@@ -162,6 +168,7 @@ public final class EnrichTopology {
         JsonSerde<StorySpan> spanSerde = new JsonSerde<>(StorySpan.class);
         List<AlertRule> builtIns = BuiltInRules.all(options.largeInvestmentUsd());
         EnrichMetrics metrics = options.metrics();
+        PendingIndexWrites pendingIndexWrites = new PendingIndexWrites(PENDING_INDEX_WRITES);
 
         builder.globalTable(Topics.SUBSCRIPTIONS.name(),
                 Consumed.with(Serdes.String(), new TolerantSubscriptionSerde()).withName("subscriptions"),
@@ -201,7 +208,7 @@ public final class EnrichTopology {
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(AnchoredDocument.class))
                         .withName("story-anchors").withNumberOfPartitions(options.partitions()))
                 .process(() -> new StoryAssigner(options.stories(), ANCHOR_STORE, ANCHOR_EXPIRY_STORE,
-                        STORY_INDEX_STORE), Named.as("story-assign"), ANCHOR_STORE, ANCHOR_EXPIRY_STORE)
+                        STORY_INDEX_STORE, pendingIndexWrites), Named.as("story-assign"), ANCHOR_STORE, ANCHOR_EXPIRY_STORE)
                 .split(Named.as("assigned-"))
                 .branch((key, out) -> out instanceof StoryAssigner.IndexWrite, Branched.as("index"))
                 .defaultBranch(Branched.as("document"));

@@ -218,6 +218,25 @@ class StoriesTopologyTest {
         assertThat(topology.storyOf("marketpulse")).isEqualTo("techwire");
     }
 
+    @Test
+    void anOldStoryReplayedAmongNewerDocumentsKeepsEveryOneOfItsSources() {
+        enrichment.reports("techwire", investment(NVIDIA, "26000000000", 0, "NVIDIA commits $26 billion"));
+        enrichment.reports("marketpulse", investment(NVIDIA_UNLINKED, "26000000000", 0, "Nvidia to spend $26bn"));
+        // A folder replayed in no particular order: documents of months later (or undated ones, timestamped when
+        // read) move stream time past the old story between its copies, by more than a story window.
+        topology.pipe(news("later", T0.plus(Duration.ofDays(60)), "b.example", "Later", ANALYSIS));
+        topology.pipe(news("techwire", T0, "techwire.example", "NVIDIA commits $26 billion", TECHWIRE));
+        topology.pipe(news("undated", T0.plus(Duration.ofDays(66)), "c.example", "Undated", "Undated note about"
+                + " the weather in the valley, the traffic on the bridge and the opening hours of the library."));
+        topology.driver.advanceWallClockTime(Duration.ofSeconds(2));
+        topology.pipe(news("marketpulse", T0.plusSeconds(600), "marketpulse.example", "Nvidia $26bn", MARKETPULSE));
+        topology.drain();
+
+        assertThat(topology.storyOf("marketpulse")).isEqualTo("techwire");
+        assertThat(topology.latestStories.get("techwire").sources()).extracting(Story.StorySource::documentId)
+                .containsExactly("techwire", "marketpulse");
+    }
+
     /** A clock tests move by hand. */
     static final class MutableClock extends Clock {
         private Instant now;

@@ -3,6 +3,7 @@ package dev.newsintel.enrich.stories;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -26,8 +27,18 @@ final class ExpiryQueue {
     static final int PER_RECORD = 64;
     static final int PER_PUNCTUATION = 2_000;
 
+    /**
+     * How long in wall-clock time a late entry (one whose expiry had already passed in stream time when it was
+     * scheduled) is kept at least: a folder replayed in no order moves stream time back and forth by months, and
+     * the minimum keep alone let an old story's state and signatures go between two of its copies whenever a newer
+     * document came between them. A replay of a few hundred thousand documents takes less than this.
+     */
+    static final Duration LATE_GRACE = Duration.ofHours(1);
+    private static final char KEEP_UNTIL = '@';
+
     private final KeyValueStore<String, String> store;
     private final long minimumKeepMillis;
+    private final LongSupplier wallClock;
     /**
      * The last key drained: everything before it is deleted. RocksDB keeps deleted keys as tombstones until it
      * compacts, so a scan from the start would step over every one of them on each drain; starting here does not.
@@ -41,19 +52,32 @@ final class ExpiryQueue {
      * @param minimumKeep how long in stream time an entry is kept at least after it is scheduled, however early it
      *                    was due: copies of an old story replayed after newer documents still find each other
      */
-    ExpiryQueue(KeyValueStore<String, String> store, Duration minimumKeep) {
+    /**
+     * @param wallClock   the task's wall-clock time in epoch milliseconds ({@code ProcessorContext::currentSystemTimeMs})
+     */
+    ExpiryQueue(KeyValueStore<String, String> store, Duration minimumKeep, LongSupplier wallClock) {
         this.store = store;
         this.minimumKeepMillis = minimumKeep.toMillis();
+        this.wallClock = wallClock;
     }
 
-    /** Forgets the entry at {@code expiresAt}, or {@code minimumKeep} after {@code streamTime} if that is later. */
+    /**
+     * Forgets the entry at {@code expiresAt}, or {@code minimumKeep} after {@code streamTime} if that is later; a
+     * late entry (due before that) not before {@link #LATE_GRACE} of wall-clock time either.
+     */
     void schedule(long expiresAt, long streamTime, String kind, String key, String value) {
-        long at = Math.max(expiresAt, streamTime + minimumKeepMillis);
+        long keepFrom = streamTime + minimumKeepMillis;
+        String stored = expiresAt < keepFrom ? value + KEEP_UNTIL + (wallClock.getAsLong() + LATE_GRACE.toMillis())
+                : value;
+        put(Math.max(expiresAt, keepFrom), kind, key, stored);
+    }
+
+    private void put(long at, String kind, String key, String stored) {
         String entry = String.format("%019d|%s|%s", Math.max(0, at), kind, key);
         if (drainedUpTo != null && entry.compareTo(drainedUpTo) <= 0) {
             drainedUpTo = null; // scheduled behind the drained part after all: the next drain looks from the start
         }
-        store.put(entry, value);
+        store.put(entry, stored);
     }
 
     /**
@@ -66,14 +90,23 @@ final class ExpiryQueue {
         }
         List<Expired> expired = new ArrayList<>();
         List<String> done = new ArrayList<>();
+        List<KeyValue<String[], String>> stillInGrace = new ArrayList<>();
+        long wallNow = wallClock.getAsLong();
         String upper = String.format("%019d|~", now);
         try (KeyValueIterator<String, String> it = store.range(drainedUpTo, upper)) {
-            while (it.hasNext() && expired.size() < limit) {
+            while (it.hasNext() && expired.size() < limit && done.size() < limit * 4) {
                 KeyValue<String, String> entry = it.next();
                 String[] parts = entry.key.split("\\|", 3);
                 done.add(entry.key);
-                if (parts.length == 3) {
-                    expired.add(new Expired(parts[1], parts[2], entry.value));
+                if (parts.length != 3) {
+                    continue;
+                }
+                int mark = entry.value == null ? -1 : entry.value.lastIndexOf(KEEP_UNTIL);
+                if (mark >= 0 && Long.parseLong(entry.value.substring(mark + 1)) > wallNow) {
+                    stillInGrace.add(KeyValue.pair(parts, entry.value));
+                } else {
+                    expired.add(new Expired(parts[1], parts[2], mark >= 0 ? entry.value.substring(0, mark)
+                            : entry.value));
                 }
             }
         }
@@ -81,6 +114,8 @@ final class ExpiryQueue {
         if (!done.isEmpty()) {
             drainedUpTo = done.get(done.size() - 1);
         }
+        // Due in stream time but still in its grace: looked at again a minimum keep of stream time later.
+        stillInGrace.forEach(e -> put(now + minimumKeepMillis, e.key[1], e.key[2], e.value));
         return expired;
     }
 }

@@ -40,7 +40,8 @@ public final class StoryAggregator implements Processor<String, StoryUpdate, Str
     public void init(ProcessorContext<String, Change> context) {
         this.context = context;
         this.stories = context.getStateStore(storyStore);
-        this.expiry = new ExpiryQueue(context.getStateStore(expiryStore), config.window());
+        this.expiry = new ExpiryQueue(context.getStateStore(expiryStore), config.window(),
+                context::currentSystemTimeMs);
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME,
                 now -> expire(ExpiryQueue.PER_PUNCTUATION));
     }

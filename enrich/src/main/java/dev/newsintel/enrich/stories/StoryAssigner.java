@@ -1,7 +1,8 @@
 package dev.newsintel.enrich.stories;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -20,7 +21,9 @@ import dev.newsintel.events.EnrichedDocument;
  *   <li>A document already assigned (re-processed) keeps its story.</li>
  *   <li>Else, when the anchor's story is within the window of the document's publication time, the document joins
  *       it.</li>
- *   <li>Else it joins the story its other signatures suggested, or starts a story whose id is its own id.</li>
+ *   <li>Else it joins the story its other signatures suggested (from the global table on the document's partition,
+ *       else from the decisions of this instance still pending there: {@link PendingIndexWrites}), or starts a story
+ *       whose id is its own id.</li>
  * </ol>
  *
  * It then records the decision in the story index ({@code doc:<id>} for good; facts and bands until they expire)
@@ -41,39 +44,34 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
     public record Assigned(EnrichedDocument document, long eventTime) implements Output {
     }
 
-    private static final int RECENT_WRITES = 10_000;
-
     private final StoryConfig config;
     private final String anchorStore;
     private final String expiryStore;
     private final String indexStore;
-    /**
-     * Index writes of this task not yet visible in the global table (it is updated after the commit): documents of
-     * one batch see each other's signatures.
-     */
-    private final Map<String, StorySpan> recentWrites = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, StorySpan> eldest) {
-            return size() > RECENT_WRITES;
-        }
-    };
+    private final PendingIndexWrites pending;
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, StorySpan> anchors;
     private ExpiryQueue expiry;
     private KeyValueStore<String, ?> index;
 
-    public StoryAssigner(StoryConfig config, String anchorStore, String expiryStore, String indexStore) {
+    /**
+     * @param pending the index writes of this topology instance not yet in the global table, shared by its tasks
+     */
+    public StoryAssigner(StoryConfig config, String anchorStore, String expiryStore, String indexStore,
+                         PendingIndexWrites pending) {
         this.config = config;
         this.anchorStore = anchorStore;
         this.expiryStore = expiryStore;
         this.indexStore = indexStore;
+        this.pending = pending;
     }
 
     @Override
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.anchors = context.getStateStore(anchorStore);
-        this.expiry = new ExpiryQueue(context.getStateStore(expiryStore), config.window());
+        this.expiry = new ExpiryQueue(context.getStateStore(expiryStore), config.window(),
+                context::currentSystemTimeMs);
         this.index = context.getStateStore(indexStore);
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME,
                 now -> expire(ExpiryQueue.PER_PUNCTUATION));
@@ -82,6 +80,23 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
     @Override
     public void process(Record<String, AnchoredDocument> record) {
         AnchoredDocument doc = record.value();
+        List<Map.Entry<String, StorySpan>> writes = new ArrayList<>();
+        String story;
+        // One decision at a time in the instance: two tasks deciding copies of one story in the same moment would
+        // each miss the other's pending writes and start a story each. Forwarding waits until after.
+        synchronized (pending) {
+            story = decide(doc, writes);
+        }
+        for (Map.Entry<String, StorySpan> write : writes) {
+            context.forward(record.withKey(write.getKey()).withValue(new IndexWrite(write.getValue())));
+        }
+        context.forward(record.withKey(doc.document().id())
+                .withValue(new Assigned(doc.document().withStoryId(story), doc.eventTime())));
+        expire(ExpiryQueue.PER_RECORD);
+    }
+
+    /** The document's story; the index writes that record it go to {@code writes} (and to the pending ones). */
+    private String decide(AnchoredDocument doc, List<Map.Entry<String, StorySpan>> writes) {
         long time = doc.eventTime();
         String documentId = doc.document().id();
         StorySpan anchor = anchors.get(doc.anchor());
@@ -97,7 +112,12 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
                 putAnchor(doc.anchor(), anchor.extend(time));
             }
         } else {
-            story = doc.suggestedStory() != null ? doc.suggestedStory() : documentId;
+            String suggested = doc.suggestedStory();
+            if (suggested == null && doc.signals() != null) {
+                // The router read the global table; a decision of the last moments may only be pending here.
+                suggested = StoryRouter.suggest(doc.signals(), time, config, this::current);
+            }
+            story = suggested != null ? suggested : documentId;
             putAnchor(doc.anchor(), StorySpan.at(story, time));
         }
 
@@ -105,7 +125,7 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
         StorySpan assigned = current(docKey);
         if (assigned == null || !assigned.storyId().equals(story)) {
             // Kept for good: a document re-processed at any later time keeps its story.
-            write(record, docKey, StorySpan.at(story, time));
+            write(writes, docKey, StorySpan.at(story, time));
         }
         for (String key : doc.indexKeys()) {
             StorySpan existing = current(key);
@@ -119,13 +139,11 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
             } else {
                 updated = existing.extend(time);
             }
-            write(record, key, updated);
+            write(writes, key, updated);
             expiry.schedule(updated.lastSeen() + config.retention().toMillis(), context.currentStreamTimeMs(),
                     "index", key, Long.toString(updated.lastSeen()));
         }
-        context.forward(record.withKey(documentId)
-                .withValue(new Assigned(doc.document().withStoryId(story), time)));
-        expire(ExpiryQueue.PER_RECORD);
+        return story;
     }
 
     private void putAnchor(String anchor, StorySpan span) {
@@ -135,13 +153,13 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
     }
 
     private StorySpan current(String key) {
-        StorySpan recent = recentWrites.get(key);
+        StorySpan recent = pending.get(key);
         return recent != null ? recent : GlobalTables.get(index, key, StorySpan.class);
     }
 
-    private void write(Record<String, AnchoredDocument> record, String key, StorySpan span) {
-        recentWrites.put(key, span);
-        context.forward(record.withKey(key).withValue(new IndexWrite(span)));
+    private void write(List<Map.Entry<String, StorySpan>> writes, String key, StorySpan span) {
+        pending.put(key, span);
+        writes.add(Map.entry(key, span));
     }
 
     /** Forgets anchors and index signatures not seen for the retention, in stream time. */
@@ -158,7 +176,7 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
                 StorySpan span = current(e.key());
                 // Another document (on this task or another) may have extended the signature since: keep it then.
                 if (span != null && span.lastSeen() <= recordedLastSeen) {
-                    recentWrites.remove(e.key());
+                    pending.remove(e.key());
                     context.forward(new Record<String, Output>(e.key(), new IndexWrite(null), now));
                 }
             }

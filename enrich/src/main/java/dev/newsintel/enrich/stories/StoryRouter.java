@@ -2,6 +2,7 @@ package dev.newsintel.enrich.stories;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -40,9 +41,10 @@ public final class StoryRouter implements Processor<String, EnrichedDocument, St
         long time = record.timestamp();
         StorySignals signals = StorySignals.of(document, config, minHash);
         StorySpan known = GlobalTables.get(index, StorySignals.docKey(document.id()), StorySpan.class);
-        String suggestion = known == null ? suggest(signals, time) : null;
+        String suggestion = known == null
+                ? suggest(signals, time, config, key -> GlobalTables.get(index, key, StorySpan.class)) : null;
         context.forward(record.withKey(signals.anchor()).withValue(new AnchoredDocument(document, signals.anchor(),
-                time, known == null ? null : known.storyId(), suggestion, signals.indexKeys())));
+                time, known == null ? null : known.storyId(), suggestion, signals.indexKeys(), signals)));
     }
 
     /**
@@ -50,18 +52,20 @@ public final class StoryRouter implements Processor<String, EnrichedDocument, St
      * window, else at least {@code minBandMatches} shared bands, else a weak fact signature confirmed by one shared
      * band; ties go to the story with more evidence, then the older one. An original filing takes nothing from its
      * bands (see {@link StorySignals}).
+     *
+     * @param index what the story index holds for a signature, null when nothing
      */
-    String suggest(StorySignals signals, long time) {
+    static String suggest(StorySignals signals, long time, StoryConfig config, Function<String, StorySpan> index) {
         Map<String, Votes> votes = new HashMap<>();
         for (String key : signals.factKeys()) {
-            vote(votes, key, time).facts++;
+            vote(votes, index.apply(key), time, config).facts++;
         }
         for (String key : signals.weakFactKeys()) {
-            vote(votes, key, time).weakFacts++;
+            vote(votes, index.apply(key), time, config).weakFacts++;
         }
         if (signals.joinsNearDuplicates()) {
             for (String key : signals.bandKeys()) {
-                vote(votes, key, time).bands++;
+                vote(votes, index.apply(key), time, config).bands++;
             }
         }
         return votes.entrySet().stream()
@@ -89,8 +93,7 @@ public final class StoryRouter implements Processor<String, EnrichedDocument, St
     }
 
     /** The votes of the story the signature points to within the window; a tally nobody reads when none. */
-    private Votes vote(Map<String, Votes> votes, String key, long time) {
-        StorySpan span = GlobalTables.get(index, key, StorySpan.class);
+    private static Votes vote(Map<String, Votes> votes, StorySpan span, long time, StoryConfig config) {
         if (span == null || !span.covers(time, config.window())) {
             return new Votes();
         }
