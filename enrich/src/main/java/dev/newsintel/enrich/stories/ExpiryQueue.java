@@ -82,7 +82,7 @@ final class ExpiryQueue {
 
     /**
      * Removes and returns up to {@code limit} entries that expire at or before {@code now}; none before the task has
-     * a stream time ({@code now} not positive).
+     * a stream time ({@code now} not positive). A late entry still in its grace is put back a minimum keep later.
      */
     List<Expired> drain(long now, int limit) {
         if (now <= 0) {
