@@ -1051,6 +1051,13 @@ public final class EntityRecognizer {
 
     private static final Pattern GLUED_VERSION = Pattern.compile("([a-z]+)(\\d[\\w.]*)");
     private static final Pattern MODEL_WORD = Pattern.compile("(?i)\\b(models?|llms?)\\b");
+    /**
+     * "Model" in the sense of a product's generation, not an AI model: "twice as fast as the model it replaces",
+     * "the previous model", "last year's model". A sentence with only this sense says nothing of AI models: a
+     * switch, a laptop or a car with a version ("Halo 3") stays a product.
+     */
+    private static final Pattern PRODUCT_GENERATION_MODEL = Pattern.compile("(?i)\\b(?:the\\s+models?\\s+(?:it|they)"
+            + "\\s+(?:replaces?|succeeds?)|(?:previous|prior|older|outgoing|earlier|last\\s+year's)\\s+models?)\\b");
 
     /**
      * Names no list knows, by their shape: a capitalised name with a legal suffix ("Cinder Security, Inc.") is an
@@ -1058,7 +1065,8 @@ public final class EntityRecognizer {
      * AI_MODEL.
      */
     private void patterns(Sentence sentence, List<NameTokens.NameToken> tokens, List<Candidate> out) {
-        boolean aboutModels = MODEL_WORD.matcher(sentence.text()).find();
+        boolean aboutModels = MODEL_WORD.matcher(PRODUCT_GENERATION_MODEL.matcher(sentence.text()).replaceAll(""))
+                .find();
         boolean headline = isHeadline(tokens);
         for (int i = 0; i < tokens.size(); i++) {
             NameTokens.NameToken t = tokens.get(i);

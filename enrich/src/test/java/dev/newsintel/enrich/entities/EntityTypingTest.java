@@ -132,6 +132,20 @@ class EntityTypingTest {
     }
 
     @Test
+    void aProductComparedWithTheModelItReplacesIsNoAiModel() {
+        String device = "Equinor unveiled Halo 3 on Wednesday, its newest data center switch. Equinor said Halo 3 is "
+                + "twice as fast as the model it replaces.";
+        String ai = "Vantor released Gauss 3 on Monday. Vantor said Gauss 3 is a smaller model than Gauss 2.";
+        assertThat(typesOf(device, "Halo 3")).doesNotContain(EntityType.AI_MODEL);
+        assertThat(typesOf(ai, "Gauss 3")).contains(EntityType.AI_MODEL);
+    }
+
+    private static List<EntityType> typesOf(String text, String mention) {
+        return EntityRecognizer.bundled().recognize(dev.newsintel.enrich.nlp.TextProcessor.shared().analyze(text))
+                .stream().filter(e -> e.text().equals(mention)).map(Entity::type).toList();
+    }
+
+    @Test
     void aProductNameTheDocumentGivesAsAKnownModelIsThatModel() {
         dev.newsintel.events.EntityRef qwen = new dev.newsintel.events.EntityRef("model:qwen9-70b", "Qwen9-70B", null,
                 null);
