@@ -1065,8 +1065,8 @@ public final class EntityRecognizer {
      * AI_MODEL.
      */
     private void patterns(Sentence sentence, List<NameTokens.NameToken> tokens, List<Candidate> out) {
-        boolean aboutModels = MODEL_WORD.matcher(PRODUCT_GENERATION_MODEL.matcher(sentence.text()).replaceAll(""))
-                .find();
+        boolean aboutModels = MODEL_WORD.matcher(sentence.text()).find()
+                && MODEL_WORD.matcher(PRODUCT_GENERATION_MODEL.matcher(sentence.text()).replaceAll("")).find();
         boolean headline = isHeadline(tokens);
         for (int i = 0; i < tokens.size(); i++) {
             NameTokens.NameToken t = tokens.get(i);
