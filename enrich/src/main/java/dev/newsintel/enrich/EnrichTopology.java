@@ -208,7 +208,8 @@ public final class EnrichTopology {
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(AnchoredDocument.class))
                         .withName("story-anchors").withNumberOfPartitions(options.partitions()))
                 .process(() -> new StoryAssigner(options.stories(), ANCHOR_STORE, ANCHOR_EXPIRY_STORE,
-                        STORY_INDEX_STORE, pendingIndexWrites), Named.as("story-assign"), ANCHOR_STORE, ANCHOR_EXPIRY_STORE)
+                        STORY_INDEX_STORE, pendingIndexWrites), Named.as("story-assign"), ANCHOR_STORE,
+                        ANCHOR_EXPIRY_STORE)
                 .split(Named.as("assigned-"))
                 .branch((key, out) -> out instanceof StoryAssigner.IndexWrite, Branched.as("index"))
                 .defaultBranch(Branched.as("document"));

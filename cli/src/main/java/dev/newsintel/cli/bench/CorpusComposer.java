@@ -241,10 +241,10 @@ public final class CorpusComposer implements DocumentSupply {
         v.put("day", Vocabulary.pick(random, Vocabulary.WEEKDAYS));
         v.put("pct", Integer.toString(3 + random.nextInt(40)));
         v.put("series", Vocabulary.pick(random, Vocabulary.SERIES));
-        String product = Vocabulary.pick(random, Vocabulary.PRODUCTS) + " " + (2 + random.nextInt(9));
+        String product = productName();
         for (int attempt = 0; attempt < NAME_ATTEMPTS && namesInUseCount.containsKey(a.name() + "|" + product);
              attempt++) {
-            product = Vocabulary.pick(random, Vocabulary.PRODUCTS) + " " + (2 + random.nextInt(9));
+            product = productName();
         }
         v.put("product", product);
         v.put("kind", Vocabulary.pick(random, Vocabulary.PRODUCT_KINDS));
@@ -280,6 +280,10 @@ public final class CorpusComposer implements DocumentSupply {
             s.items = new String[] {"5.02,9.01", "1.01,7.01,9.01", "2.02,9.01", "8.01,9.01", "1.01,9.01"}[random.nextInt(5)];
         }
         return s;
+    }
+
+    private String productName() {
+        return Vocabulary.pick(random, Vocabulary.PRODUCTS) + " " + (2 + random.nextInt(9));
     }
 
     private String modelName(ModelFamily model) {

@@ -51,8 +51,6 @@ final class ExpiryQueue {
     /**
      * @param minimumKeep how long in stream time an entry is kept at least after it is scheduled, however early it
      *                    was due: copies of an old story replayed after newer documents still find each other
-     */
-    /**
      * @param wallClock   the task's wall-clock time in epoch milliseconds ({@code ProcessorContext::currentSystemTimeMs})
      */
     ExpiryQueue(KeyValueStore<String, String> store, Duration minimumKeep, LongSupplier wallClock) {

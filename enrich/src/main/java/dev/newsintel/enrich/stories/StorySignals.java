@@ -155,20 +155,18 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
      * maker's release of the same name needs shared text as well.
      */
     private static List<Fact> facts(Announcement a) {
+        if (a.model() != null) {
+            String model = CompanyKey.normalizeName(a.model().name());
+            if (!model.isEmpty()) {
+                String maker = a.company() == null ? "" : CompanyKey.of(a.company());
+                return maker.isEmpty() ? List.of(new Fact("model:" + model, false))
+                        : List.of(new Fact("model:" + maker + "|" + model, false), new Fact("model:" + model, true));
+            }
+        }
         Set<String> companies = new TreeSet<>();
         for (EntityRef ref : new EntityRef[] {a.company(), a.target(), a.counterparty()}) {
             if (ref != null) {
                 companies.add(CompanyKey.of(ref));
-            }
-        }
-        if (a.model() != null) {
-            String model = CompanyKey.normalizeName(a.model().name());
-            if (!model.isEmpty()) {
-                if (a.company() == null || CompanyKey.of(a.company()).isEmpty()) {
-                    return List.of(new Fact("model:" + model, false));
-                }
-                return List.of(new Fact("model:" + CompanyKey.of(a.company()) + "|" + model, false),
-                        new Fact("model:" + model, true));
             }
         }
         if (companies.isEmpty()) {
