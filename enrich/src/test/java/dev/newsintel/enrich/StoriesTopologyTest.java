@@ -183,14 +183,21 @@ class StoriesTopologyTest {
     }
 
     @Test
-    void signaturesExpireWithStreamTimeButDocumentAssignmentsStay() {
+    void signaturesExpireWithStreamTimeOnceAnHourOldButDocumentAssignmentsStay() {
         enrichment.reports("old", investment(NVIDIA, "26000000000", 0, "NVIDIA commits $26 billion"));
         topology.pipe(news("old", T0, "a.example", "Old", TECHWIRE));
         int before = topology.indexRecords.size();
-        // Stream time moves a month on: the old document's signatures are forgotten as records arrive (and by the
-        // punctuation when they stop).
+        // Stream time moves a month on: the old document's signatures and state are due, but they are forgotten
+        // only once they are an hour old in wall-clock time (a replay may still bring a copy of the old story).
         topology.pipe(news("later", T0.plus(Duration.ofDays(30)), "b.example", "Later", ANALYSIS));
-        topology.driver.advanceWallClockTime(Duration.ofSeconds(2));
+        topology.driver.advanceWallClockTime(Duration.ofMinutes(59));
+        topology.drain();
+        assertThat(topology.indexRecords.subList(before, topology.indexRecords.size()))
+                .noneMatch(r -> r.value() == null);
+        assertThat(topology.anchorCount()).isEqualTo(2);
+        assertThat(topology.driver.getKeyValueStore(EnrichTopology.STORY_STORE).get("old")).isNotNull();
+
+        topology.driver.advanceWallClockTime(Duration.ofMinutes(2));
         topology.drain();
 
         var tombstones = topology.indexRecords.subList(before, topology.indexRecords.size()).stream()
@@ -199,6 +206,9 @@ class StoriesTopologyTest {
                 .noneMatch(k -> k.startsWith("doc:"));
         assertThat(topology.driver.getKeyValueStore(EnrichTopology.ANCHOR_STORE).get("fact:nvidia|2.6E+10 USD"))
                 .isNull();
+        assertThat(topology.anchorCount()).as("the newer document's anchor is not due").isEqualTo(1);
+        assertThat(topology.driver.getKeyValueStore(EnrichTopology.STORY_STORE).get("old")).isNull();
+        assertThat(topology.driver.getKeyValueStore(EnrichTopology.STORY_STORE).get("later")).isNotNull();
         // The old document re-processed still finds its story through the kept assignment.
         topology.pipe(news("old", T0, "a.example", "Old", TECHWIRE));
         assertThat(topology.storyOf("old")).isEqualTo("old");
@@ -226,6 +236,25 @@ class StoriesTopologyTest {
         // read) move stream time past the old story between its copies, by more than a story window.
         topology.pipe(news("later", T0.plus(Duration.ofDays(60)), "b.example", "Later", ANALYSIS));
         topology.pipe(news("techwire", T0, "techwire.example", "NVIDIA commits $26 billion", TECHWIRE));
+        topology.pipe(news("undated", T0.plus(Duration.ofDays(66)), "c.example", "Undated", "Undated note about"
+                + " the weather in the valley, the traffic on the bridge and the opening hours of the library."));
+        topology.driver.advanceWallClockTime(Duration.ofSeconds(2));
+        topology.pipe(news("marketpulse", T0.plusSeconds(600), "marketpulse.example", "Nvidia $26bn", MARKETPULSE));
+        topology.drain();
+
+        assertThat(topology.storyOf("marketpulse")).isEqualTo("techwire");
+        assertThat(topology.latestStories.get("techwire").sources()).extracting(Story.StorySource::documentId)
+                .containsExactly("techwire", "marketpulse");
+    }
+
+    @Test
+    void anOldStoryWhoseFirstCopyCameBeforeNewerDocumentsKeepsEveryOneOfItsSources() {
+        enrichment.reports("techwire", investment(NVIDIA, "26000000000", 0, "NVIDIA commits $26 billion"));
+        enrichment.reports("marketpulse", investment(NVIDIA_UNLINKED, "26000000000", 0, "Nvidia to spend $26bn"));
+        // The story's entries were not late when written: the later documents make them due in stream time.
+        topology.pipe(news("techwire", T0, "techwire.example", "NVIDIA commits $26 billion", TECHWIRE));
+        topology.pipe(news("later", T0.plus(Duration.ofDays(60)), "b.example", "Later", ANALYSIS));
+        topology.driver.advanceWallClockTime(Duration.ofSeconds(2));
         topology.pipe(news("undated", T0.plus(Duration.ofDays(66)), "c.example", "Undated", "Undated note about"
                 + " the weather in the valley, the traffic on the bridge and the opening hours of the library."));
         topology.driver.advanceWallClockTime(Duration.ofSeconds(2));

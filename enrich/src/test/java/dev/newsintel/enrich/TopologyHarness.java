@@ -132,6 +132,18 @@ final class TopologyHarness implements AutoCloseable {
         return ruleAlerts.get(ruleId);
     }
 
+    /** How many anchors the story-assigning step holds. */
+    long anchorCount() {
+        try (var all = driver.<String, Object>getKeyValueStore(EnrichTopology.ANCHOR_STORE).all()) {
+            long n = 0;
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+            return n;
+        }
+    }
+
     /** The story id the last output of a document carried. */
     String storyOf(String documentId) {
         for (int i = documents.size() - 1; i >= 0; i--) {

@@ -12,6 +12,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Entries to forget at a given stream time, in a changelogged key-value store ordered by expiry: a punctuation
  * reads only the expired prefix instead of scanning every entry.
+ *
+ * <p>Every entry is also kept {@link #MINIMUM_AGE} of wall-clock time after it was written. Stream time is
+ * publication time, and a folder replayed in no order moves it back and forth by months: a newer document read
+ * between two copies of an old story would otherwise make the story's anchor, signatures and state due at once,
+ * whether the copies came before it or after. An entry due in stream time but younger than that moves, once, to a
+ * second queue in the same store ordered by wall-clock time ({@code w|<wall millis>|kind|key}). Live documents
+ * reach their stream-time expiry days after they were written, so live operation never uses the second queue.
  */
 final class ExpiryQueue {
     /** An expired entry: its kind, key and the value recorded with it. */
@@ -28,25 +35,25 @@ final class ExpiryQueue {
     static final int PER_PUNCTUATION = 2_000;
 
     /**
-     * How long in wall-clock time a late entry (one whose expiry had already passed in stream time when it was
-     * scheduled) is kept at least: a folder replayed in no order moves stream time back and forth by months, and
-     * the minimum keep alone let an old story's state and signatures go between two of its copies whenever a newer
-     * document came between them. A replay of a few hundred thousand documents takes less than this.
+     * How long in wall-clock time every entry is kept at least: longer than reading the copies of one story takes
+     * in any replay this system makes (the sample corpus takes seconds, a 100,000-document benchmark minutes).
      */
-    static final Duration LATE_GRACE = Duration.ofHours(1);
+    static final Duration MINIMUM_AGE = Duration.ofHours(1);
     private static final char KEEP_UNTIL = '@';
+    private static final String WALL = "w|";
 
     private final KeyValueStore<String, String> store;
     private final long minimumKeepMillis;
     private final LongSupplier wallClock;
     /**
-     * The last key drained: everything before it is deleted. RocksDB keeps deleted keys as tombstones until it
-     * compacts, so a scan from the start would step over every one of them on each drain; starting here does not.
-     * Entries are scheduled at least the minimum keep ahead of stream time, so nothing lands before it; if something
-     * did, the next drain starts from the beginning again. In memory only: after a restart the first drain scans it
-     * all once.
+     * The last key drained from each queue: everything before it is deleted. RocksDB keeps deleted keys as
+     * tombstones until it compacts, so a scan from the start would step over every one of them on each drain;
+     * starting here does not. Entries are scheduled at least the minimum keep ahead of stream time (and the
+     * minimum age ahead of wall-clock time), so nothing lands before it; if something did, the next drain starts
+     * from the beginning again. In memory only: after a restart the first drain scans it all once.
      */
     private String drainedUpTo;
+    private String wallDrainedUpTo;
 
     /**
      * @param minimumKeep how long in stream time an entry is kept at least after it is scheduled, however early it
@@ -60,60 +67,65 @@ final class ExpiryQueue {
     }
 
     /**
-     * Forgets the entry at {@code expiresAt}, or {@code minimumKeep} after {@code streamTime} if that is later; a
-     * late entry (due before that) not before {@link #LATE_GRACE} of wall-clock time either.
+     * Forgets the entry at {@code expiresAt}, or {@code minimumKeep} after {@code streamTime} if that is later, and
+     * not before {@link #MINIMUM_AGE} of wall-clock time from now.
      */
     void schedule(long expiresAt, long streamTime, String kind, String key, String value) {
-        long keepFrom = streamTime + minimumKeepMillis;
-        String stored = expiresAt < keepFrom ? value + KEEP_UNTIL + (wallClock.getAsLong() + LATE_GRACE.toMillis())
-                : value;
-        put(Math.max(expiresAt, keepFrom), kind, key, stored);
-    }
-
-    private void put(long at, String kind, String key, String stored) {
-        String entry = String.format("%019d|%s|%s", Math.max(0, at), kind, key);
+        long keepUntil = wallClock.getAsLong() + MINIMUM_AGE.toMillis();
+        String entry = String.format("%019d|%s|%s", Math.max(0, Math.max(expiresAt, streamTime + minimumKeepMillis)),
+                kind, key);
         if (drainedUpTo != null && entry.compareTo(drainedUpTo) <= 0) {
             drainedUpTo = null; // scheduled behind the drained part after all: the next drain looks from the start
         }
-        store.put(entry, stored);
+        store.put(entry, value + KEEP_UNTIL + keepUntil);
     }
 
     /**
-     * Removes and returns up to {@code limit} entries that expire at or before {@code now}; none before the task has
-     * a stream time ({@code now} not positive). A late entry still in its grace is put back a minimum keep later.
+     * Removes and returns up to {@code limit} entries due at or before stream time {@code now} and at least
+     * {@link #MINIMUM_AGE} old; none due in stream time before the task has one ({@code now} not positive).
      */
     List<Expired> drain(long now, int limit) {
-        if (now <= 0) {
-            return List.of();
-        }
-        List<Expired> expired = new ArrayList<>();
-        List<String> done = new ArrayList<>();
-        List<KeyValue<String[], String>> stillInGrace = new ArrayList<>();
         long wallNow = wallClock.getAsLong();
-        String upper = String.format("%019d|~", now);
-        try (KeyValueIterator<String, String> it = store.range(drainedUpTo, upper)) {
+        List<Expired> expired = new ArrayList<>();
+        wallDrainedUpTo = drain(wallDrainedUpTo == null ? WALL : wallDrainedUpTo,
+                String.format("%s%019d|~", WALL, wallNow), wallNow, limit, expired, WALL.length());
+        if (now > 0 && expired.size() < limit) {
+            drainedUpTo = drain(drainedUpTo, String.format("%019d|~", now), wallNow, limit, expired, 0);
+        }
+        return expired;
+    }
+
+    /** Drains {@code [from, upper]} into {@code expired}; returns the last key deleted (or {@code from}). */
+    private String drain(String from, String upper, long wallNow, int limit, List<Expired> expired, int prefix) {
+        List<String> done = new ArrayList<>();
+        List<String[]> tooYoung = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = store.range(from, upper)) {
             while (it.hasNext() && expired.size() < limit && done.size() < limit * 4) {
                 KeyValue<String, String> entry = it.next();
-                String[] parts = entry.key.split("\\|", 3);
                 done.add(entry.key);
-                if (parts.length != 3) {
+                String[] parts = entry.key.substring(prefix).split("\\|", 3);
+                if (parts.length != 3 || entry.value == null) {
                     continue;
                 }
-                int mark = entry.value == null ? -1 : entry.value.lastIndexOf(KEEP_UNTIL);
-                if (mark >= 0 && Long.parseLong(entry.value.substring(mark + 1)) > wallNow) {
-                    stillInGrace.add(KeyValue.pair(parts, entry.value));
+                int mark = entry.value.lastIndexOf(KEEP_UNTIL);
+                String value = mark >= 0 ? entry.value.substring(0, mark) : entry.value;
+                long keepUntil = mark >= 0 ? Long.parseLong(entry.value.substring(mark + 1)) : 0;
+                if (keepUntil > wallNow) {
+                    tooYoung.add(new String[] {Long.toString(keepUntil), parts[1], parts[2], entry.value});
                 } else {
-                    expired.add(new Expired(parts[1], parts[2], mark >= 0 ? entry.value.substring(0, mark)
-                            : entry.value));
+                    expired.add(new Expired(parts[1], parts[2], value));
                 }
             }
         }
         done.forEach(store::delete);
-        if (!done.isEmpty()) {
-            drainedUpTo = done.get(done.size() - 1);
+        // Due in stream time but younger than the minimum age: kept until then in wall-clock order.
+        for (String[] e : tooYoung) {
+            String wallEntry = String.format("%s%019d|%s|%s", WALL, Long.parseLong(e[0]), e[1], e[2]);
+            if (wallDrainedUpTo != null && wallEntry.compareTo(wallDrainedUpTo) <= 0) {
+                wallDrainedUpTo = null; // the wall clock went back: the next drain looks from the start
+            }
+            store.put(wallEntry, e[3]);
         }
-        // Due in stream time but still in its grace: looked at again a minimum keep of stream time later.
-        stillInGrace.forEach(e -> put(now + minimumKeepMillis, e.key[1], e.key[2], e.value));
-        return expired;
+        return done.isEmpty() ? from : done.get(done.size() - 1);
     }
 }
