@@ -7,6 +7,7 @@ import static dev.newsintel.enrich.Fixtures.modelRelease;
 import static dev.newsintel.enrich.Fixtures.news;
 import static dev.newsintel.enrich.Fixtures.nemotron;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.newsintel.enrich.stories.StorySignals;
+import dev.newsintel.events.DocumentKind;
 import dev.newsintel.events.EntityRef;
 import dev.newsintel.events.Story;
 
@@ -264,6 +266,27 @@ class StoriesTopologyTest {
         assertThat(topology.storyOf("marketpulse")).isEqualTo("techwire");
         assertThat(topology.latestStories.get("techwire").sources()).extracting(Story.StorySource::documentId)
                 .containsExactly("techwire", "marketpulse");
+    }
+
+    @Test
+    void aStoryIsTitledByItsEarliestHeadlineNotByTheFilingBeforeIt() {
+        enrichment.reports("8-k", investment(NVIDIA, "26000000000", 0, "NVIDIA will invest $26 billion"));
+        enrichment.reports("marketpulse", investment(NVIDIA_UNLINKED, "26000000000", 0, "Nvidia to spend $26bn"));
+        enrichment.reports("techwire", investment(NVIDIA, "26000000000", 0, "NVIDIA commits $26 billion"));
+        // EDGAR dates a filing by its day: it is the story's earliest source, its title only its form.
+        topology.pipe(Fixtures.filing("8-k", T0.minus(Duration.ofHours(14)), "NVIDIA will invest $26 billion."));
+        assertThat(topology.latestStories.get("8-k").title()).as("no headline yet").isEqualTo("8-K");
+
+        topology.pipe(news("marketpulse", T0.plusSeconds(600), "marketpulse.example", "Nvidia to spend $26bn",
+                MARKETPULSE));
+        topology.pipe(news("techwire", T0, "techwire.example", "NVIDIA commits $26 billion", TECHWIRE));
+
+        Story story = topology.latestStories.get("8-k");
+        assertThat(story.sources()).extracting(Story.StorySource::documentId, Story.StorySource::kind)
+                .containsExactly(tuple("8-k", DocumentKind.FILING), tuple("marketpulse", DocumentKind.NEWS),
+                        tuple("techwire", DocumentKind.NEWS));
+        assertThat(story.title()).isEqualTo("NVIDIA commits $26 billion");
+        assertThat(story.firstSeen()).isEqualTo(T0.minus(Duration.ofHours(14)));
     }
 
     /** A clock tests move by hand. */

@@ -7,6 +7,7 @@ import java.util.List;
  * One event as told by several outlets: the four reports of NVIDIA's $26 billion investment are one story.
  *
  * @param id        the id of the first document seen, so re-processing never makes a second story
+ * @param title     the earliest news headline among the sources; a filing's title only when no news source has one
  * @param sources   every document in the story, in the order they were seen
  * @param companies companies the story is about, linked
  * @param types     announcement types reported
@@ -30,8 +31,13 @@ public record Story(int schemaVersion, String id, String title, Instant firstSee
         announcementIds = Validation.listOrEmpty(announcementIds);
     }
 
-    /** A document of a story. */
-    public record StorySource(String documentId, String url, String site, String title, Instant publishedAt) {
+    /**
+     * A document of a story.
+     *
+     * @param kind news or filing; null in stories written before it was recorded
+     */
+    public record StorySource(String documentId, String url, String site, String title, Instant publishedAt,
+                              DocumentKind kind) {
         public StorySource {
             Validation.requireText(documentId, "StorySource.documentId");
         }

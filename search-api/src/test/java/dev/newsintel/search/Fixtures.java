@@ -192,7 +192,7 @@ final class Fixtures implements AutoCloseable {
     Story story(String id, String title, List<EnrichedDocument> documents, List<EntityRef> companies,
                 List<AnnouncementType> types, List<Money> amounts) {
         List<Story.StorySource> sources = documents.stream().map(d -> new Story.StorySource(d.id(), d.url(), d.site(),
-                d.title(), d.publishedAt())).toList();
+                d.title(), d.publishedAt(), d.kind())).toList();
         Instant first = documents.stream().map(EnrichedDocument::publishedAt).min(Instant::compareTo).orElseThrow();
         Instant last = documents.stream().map(EnrichedDocument::publishedAt).max(Instant::compareTo).orElseThrow();
         return new Story(1, id, title, first, last, sources, companies, types, amounts, List.of(),

@@ -2,6 +2,7 @@ package dev.newsintel.enrich.stories;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Objects;
 
 import dev.newsintel.events.AiModel;
 import dev.newsintel.events.Announcement;
+import dev.newsintel.events.DocumentKind;
 import dev.newsintel.events.EnrichedDocument;
 import dev.newsintel.events.EntityRef;
 import dev.newsintel.events.Money;
@@ -53,7 +55,7 @@ public final class StoryMerger {
         Instant published = document.publishedAt() != null ? document.publishedAt()
                 : Instant.ofEpochMilli(eventTime);
         Story.StorySource source = new Story.StorySource(document.id(), document.url(), document.site(),
-                document.title(), published);
+                document.title(), published, document.kind());
         return new StoryUpdate(document.storyId(), source, eventTime, List.copyOf(companies.values()),
                 List.copyOf(types), mergeAmounts(List.of(), amounts), mergeModels(List.of(), models),
                 announcementIds, alerts);
@@ -62,12 +64,12 @@ public final class StoryMerger {
     /**
      * The story with the update merged in: the source added (or refreshed, when the document was re-processed),
      * first and last seen widened, companies, types, amounts (one per distinct amount) and models (one per model,
-     * facts merged) united. The title is the earliest-published source's.
+     * facts merged) united. The title is the earliest-published news source's ({@link #titleOf}).
      */
     public static Story merge(Story existing, StoryUpdate update, Instant now) {
         Instant time = Instant.ofEpochMilli(update.eventTime());
         if (existing == null) {
-            return new Story(Story.SCHEMA_VERSION, update.storyId(), update.source().title(), time, time,
+            return new Story(Story.SCHEMA_VERSION, update.storyId(), titleOf(List.of(update.source())), time, time,
                     List.of(update.source()), update.companies(), update.types(), update.amounts(), update.models(),
                     update.announcementIds(), now);
         }
@@ -86,11 +88,7 @@ public final class StoryMerger {
                 : existing.firstSeen();
         Instant lastSeen = existing.lastSeen() == null || time.isAfter(existing.lastSeen()) ? time
                 : existing.lastSeen();
-        String title = existing.title();
-        if (title == null || (existing.firstSeen() != null && time.isBefore(existing.firstSeen())
-                && update.source().title() != null)) {
-            title = update.source().title();
-        }
+        String title = titleOf(sources);
         Map<String, EntityRef> companies = new LinkedHashMap<>();
         existing.companies().forEach(c -> companies.putIfAbsent(CompanyKey.of(c), c));
         update.companies().forEach(c -> companies.putIfAbsent(CompanyKey.of(c), c));
@@ -101,6 +99,20 @@ public final class StoryMerger {
         return new Story(Story.SCHEMA_VERSION, existing.id(), title, firstSeen, lastSeen, sources,
                 List.copyOf(companies.values()), List.copyOf(types), mergeAmounts(existing.amounts(), update.amounts()),
                 mergeModels(existing.models(), update.models()), List.copyOf(announcementIds), now);
+    }
+
+    /**
+     * The earliest-published news source's title; a filing's only when no news source has one. A filing is often
+     * the earliest source (EDGAR dates it by day, and companies file before the press writes), but its title is its
+     * form and items ("Form 8-K (Item 7.01, 8.01, 9.01)"), which says nothing of what happened.
+     */
+    static String titleOf(List<Story.StorySource> sources) {
+        return sources.stream()
+                .filter(s -> s.title() != null && !s.title().isBlank())
+                .min(Comparator.comparing((Story.StorySource s) -> s.kind() == DocumentKind.FILING)
+                        .thenComparing(Story.StorySource::publishedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(Story.StorySource::title)
+                .orElse(null);
     }
 
     static List<Money> mergeAmounts(List<Money> existing, List<Money> added) {
