@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.newsintel.enrich.stories.StorySignals;
+import dev.newsintel.events.Announcement;
+import dev.newsintel.events.AnnouncementType;
 import dev.newsintel.events.DocumentKind;
 import dev.newsintel.events.EntityRef;
 import dev.newsintel.events.Story;
@@ -287,6 +289,31 @@ class StoriesTopologyTest {
                         tuple("techwire", DocumentKind.NEWS));
         assertThat(story.title()).isEqualTo("NVIDIA commits $26 billion");
         assertThat(story.firstSeen()).isEqualTo(T0.minus(Duration.ofHours(14)));
+    }
+
+    @Test
+    void aStorysCompaniesLeaveOutThePersonAppointedAndTheProductLaunched() {
+        EntityRef intel = EntityRef.company("INTEL CORP", "0000050863", "INTC");
+        EntityRef raman = new EntityRef("person:priya-raman", "Priya Raman", null, null);
+        EntityRef kestrel = EntityRef.company("Kestrel Silicon", null, null);
+        EntityRef gaudi = new EntityRef(null, "Gaudi 4", null, null);
+        enrichment.reports("intel", withParties(AnnouncementType.EXECUTIVE_CHANGE, intel, raman, null),
+                withParties(AnnouncementType.PRODUCT_LAUNCH, intel, gaudi, null),
+                withParties(AnnouncementType.ACQUISITION, intel, kestrel, null),
+                withParties(AnnouncementType.PARTNERSHIP, intel, null, NVIDIA));
+        topology.pipe(news("intel", T0, "techwire.example", "Intel names Priya Raman chief financial officer",
+                "Intel named Priya Raman chief financial officer, launched Gaudi 4, bought Kestrel Silicon and"
+                        + " signed a partnership with NVIDIA."));
+
+        assertThat(topology.latestStories.get("intel").companies()).extracting(EntityRef::name)
+                .containsExactly("INTEL CORP", "Kestrel Silicon", "NVIDIA CORP");
+    }
+
+    private static Announcement withParties(AnnouncementType type, EntityRef company, EntityRef target,
+                                            EntityRef counterparty) {
+        Announcement a = Fixtures.announcement(type, company, null, null, 0, type.name());
+        return new Announcement(a.schemaVersion(), a.id(), type, a.documentId(), company, null, null, target,
+                counterparty, null, null, a.evidence(), a.confidence(), null, null, null, null, null);
     }
 
     /** A clock tests move by hand. */

@@ -1,6 +1,8 @@
 package dev.newsintel.events;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param company      the announcing company, linked
  * @param amount       invested, raised, paid or reported amount
  * @param period       ISO 8601 period the amount is spread over, e.g. {@code P5Y}
- * @param target       acquired company, investee, or subject of the announcement
+ * @param target       acquired company or investee; for EXECUTIVE_CHANGE the person, for PRODUCT_LAUNCH the product
  * @param counterparty partner or investor
  * @param model        for MODEL_RELEASE: the model's facts
  * @param item         8-K item code ({@code 5.02}) when read from a filing
@@ -53,6 +55,24 @@ public record Announcement(
     public Announcement withStoryId(String newStoryId) {
         return new Announcement(schemaVersion, id, type, documentId, company, amount, period, target, counterparty,
                 model, item, evidence, confidence, publishedAt, url, title, source, newStoryId);
+    }
+
+    /**
+     * The companies among the announcement's parties: the announcing company, the counterparty and the target,
+     * except a target that is a person (EXECUTIVE_CHANGE) or a product (PRODUCT_LAUNCH).
+     */
+    public List<EntityRef> companyParties() {
+        List<EntityRef> parties = new ArrayList<>(3);
+        if (company != null) {
+            parties.add(company);
+        }
+        if (target != null && type != AnnouncementType.EXECUTIVE_CHANGE && type != AnnouncementType.PRODUCT_LAUNCH) {
+            parties.add(target);
+        }
+        if (counterparty != null) {
+            parties.add(counterparty);
+        }
+        return parties;
     }
 
     /** The stable id of an announcement of {@code type} read from {@code evidenceStart} of a document. */

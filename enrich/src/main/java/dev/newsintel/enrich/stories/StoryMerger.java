@@ -40,10 +40,8 @@ public final class StoryMerger {
         for (Announcement a : document.announcements()) {
             types.add(a.type());
             announcementIds.add(a.id());
-            for (EntityRef ref : new EntityRef[] {a.company(), a.target(), a.counterparty()}) {
-                if (ref != null) {
-                    companies.putIfAbsent(CompanyKey.of(ref), ref);
-                }
+            for (EntityRef ref : a.companyParties()) {
+                companies.putIfAbsent(CompanyKey.of(ref), ref);
             }
             if (a.amount() != null) {
                 amounts.add(a.amount());
