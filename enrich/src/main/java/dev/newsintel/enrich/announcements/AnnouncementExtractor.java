@@ -52,6 +52,11 @@ public final class AnnouncementExtractor {
             + "funding|series [a-h]\\b|seed round|financing round|secured .{0,30}funding)\\b");
     private static final Pattern ACQUISITION = Pattern.compile("(?i)\\b(acquir(e|es|ed|ing)|acquisition of|to buy|"
             + "buys|bought|takeover of|take over|merg(e|es|ed|er) with|purchase of|agreed to purchase)\\b");
+    private static final Pattern PAYS_FOR = Pattern.compile(
+            "(?i)\\b(pays?|paid|paying)\\b(?:[^.;]|\\.(?=\\d)){1,60}?\\bfor\\s+(the\\s+)?");
+    /** What may follow a company that is the whole object of a purchase: the clause ends or goes on. */
+    private static final Pattern WHOLE_OBJECT = Pattern.compile("\\s*([,.;:(\u2014\u2013]|$|(as|in|to|and|after|"
+            + "which|that|on|with|amid|while|from|including|plus|its|it)\\b)");
     private static final Pattern PASSIVE_ACQUISITION = Pattern.compile("(?i)\\b(acquired|bought|purchased) by\\b");
     private static final Pattern LED_ROUND = Pattern.compile("(?i)\\bled (a|an|the)\\b.{0,60}\\b(round|series [a-h]|"
             + "seed|financing)\\b.{0,10}\\b(in|for|of)\\b");
@@ -546,6 +551,33 @@ public final class AnnouncementExtractor {
                 f.confidence = 0.8 + (f.amount != null ? 0.1 : 0);
                 f.lastSentence = s.index();
                 out.add(f);
+            }
+        }
+        // "Qualcomm will pay $2.9bn in cash for Kestrel Silicon": a price paid for a company is its purchase. The
+        // company must be the whole object ("for Microsoft's cloud", "for Kestrel shares" buy something else).
+        if (out.stream().noneMatch(f -> f.type == AnnouncementType.ACQUISITION)
+                && (m = PAYS_FOR.matcher(text)).find()) {
+            int payStart = s.start() + m.start();
+            int objectStart = s.start() + m.end();
+            Entity bought = se.stream().filter(x -> x.start() == objectStart && x.type() == EntityType.ORG
+                    && !known.isNewsOutlet(x.canonical())).findFirst().orElse(null);
+            Quantity price = sq.stream().filter(q -> q.kind() == QuantityKind.MONEY && q.start() >= payStart
+                    && q.end() <= objectStart).findFirst().orElse(null);
+            EntityRef company = subjectBefore(s, se, payStart);
+            if (bought != null && price != null && company != null
+                    && WHOLE_OBJECT.matcher(text).region(bought.end() - s.start(), text.length()).lookingAt()) {
+                EntityRef target = bought.canonical() != null ? bought.canonical()
+                        : new EntityRef(null, bought.text(), null, null);
+                if (!target.id().equals(company.id())) {
+                    Fact f = new Fact(AnnouncementType.ACQUISITION);
+                    f.company = company;
+                    f.target = target;
+                    f.amount = money(price);
+                    f.evidence = new Evidence(text, s.start(), s.end());
+                    f.confidence = 0.8;
+                    f.lastSentence = s.index();
+                    out.add(f);
+                }
             }
         }
         // "entered into an agreement to acquire / to invest / a merger agreement / a credit agreement" is that deal,

@@ -37,6 +37,21 @@ class AnnouncementExtractorTest {
     }
 
     @Test
+    void aPricePaidForACompanyIsItsAcquisition() {
+        assertThat(analyze("Qualcomm will pay $2.9bn in cash for Kestrel Silicon, an Austin-based designer of chips.",
+                null)).singleElement().satisfies(a -> {
+                    assertThat(a.type()).isEqualTo(AnnouncementType.ACQUISITION);
+                    assertThat(a.company().ticker()).isEqualTo("QCOM");
+                    assertThat(a.target().name()).isEqualTo("Kestrel Silicon");
+                    assertThat(a.amount().value()).isEqualByComparingTo("2900000000");
+                });
+        assertThat(analyze("Adobe paid $3bn for Microsoft's cloud services over seven years.", null))
+                .noneMatch(a -> a.type() == AnnouncementType.ACQUISITION);
+        assertThat(analyze("Qualcomm paid $40 million for Kestrel Silicon shares last year.", null))
+                .noneMatch(a -> a.type() == AnnouncementType.ACQUISITION);
+    }
+
+    @Test
     void aDurationThatSaysWhenIsNoInvestmentPeriod() {
         List<Announcement> found = analyze("Two weeks after the launch, Microsoft will invest $10 billion in data "
                 + "centers in Japan.", null);
