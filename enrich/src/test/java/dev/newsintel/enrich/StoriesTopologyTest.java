@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.newsintel.enrich.stories.StoryConfig;
 import dev.newsintel.enrich.stories.StorySignals;
+import dev.newsintel.events.AiModel;
 import dev.newsintel.events.Announcement;
 import dev.newsintel.events.AnnouncementType;
 import dev.newsintel.events.DocumentKind;
@@ -206,7 +208,8 @@ class StoriesTopologyTest {
 
         var tombstones = topology.indexRecords.subList(before, topology.indexRecords.size()).stream()
                 .filter(r -> r.value() == null).map(r -> r.key()).collect(Collectors.toSet());
-        assertThat(tombstones).contains("fact:nvidia|2.6E+10 USD").anyMatch(k -> k.startsWith("band:"))
+        assertThat(tombstones).contains(StorySignals.indexKey("fact:nvidia|2.6E+10 USD", T0.toEpochMilli(),
+                StoryConfig.defaults().window())).anyMatch(k -> k.startsWith("band:"))
                 .noneMatch(k -> k.startsWith("doc:"));
         assertThat(topology.driver.getKeyValueStore(EnrichTopology.ANCHOR_STORE).get("fact:nvidia|2.6E+10 USD"))
                 .isNull();
@@ -268,6 +271,27 @@ class StoriesTopologyTest {
         assertThat(topology.storyOf("marketpulse")).isEqualTo("techwire");
         assertThat(topology.latestStories.get("techwire").sources()).extracting(Story.StorySource::documentId)
                 .containsExactly("techwire", "marketpulse");
+    }
+
+    @Test
+    void aLaterStoryReportingTheSameFactLeavesTheEarlierStorysSignatureToItsLateCopies() {
+        EntityRef meta = EntityRef.company("Meta Platforms, Inc.", "0001326801", "META");
+        AiModel llama = new AiModel("Llama 5", 405_000_000_000L, null, null, true, List.of("text"));
+        enrichment.reports("analysis", investment(NVIDIA, "26000000000", 0, "NVIDIA drops $26B"));
+        // A month later, a model release recalls NVIDIA's investment in passing: the same fact signature.
+        enrichment.reports("llama", modelRelease(meta, llama, 0, "Meta releases Llama 5"),
+                investment(NVIDIA, "26000000000", 40, "NVIDIA's $26 billion"));
+        // Headlined by the model, so anchored elsewhere than the first report: found through the index.
+        enrichment.reports("techwire", modelRelease(NVIDIA, nemotron(), 0, "Nemotron 3 Super"),
+                investment(NVIDIA, "26000000000", 30, "NVIDIA commits $26 billion"));
+        topology.pipe(news("analysis", T0.plusSeconds(3600), "analysis.example", "NVIDIA drops $26B", ANALYSIS));
+        topology.pipe(news("llama", T0.plus(Duration.ofDays(28)), "ledger.example", "Meta releases Llama 5",
+                "Meta released Llama 5 with open weights, weeks after NVIDIA's $26 billion plan for open models."
+                        + " The flagship has 405 billion parameters and runs on the company's own clusters."));
+        topology.pipe(news("techwire", T0, "techwire.example", "NVIDIA commits $26 billion", TECHWIRE));
+
+        assertThat(topology.storyOf("llama")).isEqualTo("llama");
+        assertThat(topology.storyOf("techwire")).isEqualTo("analysis");
     }
 
     @Test

@@ -26,7 +26,8 @@ import dev.newsintel.events.EnrichedDocument;
  *       whose id is its own id.</li>
  * </ol>
  *
- * It then records the decision in the story index ({@code doc:<id>} for good; facts and bands until they expire)
+ * It then records the decision in the story index ({@code doc:<id>} for good; facts and bands, per window-long bucket
+ * of publication time ({@link StorySignals#indexKey}), until they expire)
  * and forwards the document with its story id. Expired anchors and index signatures are removed by a wall-clock
  * punctuation, measured against stream time (publication times), so replaying old documents ages the same way as
  * live ones.
@@ -127,7 +128,8 @@ public final class StoryAssigner implements Processor<String, AnchoredDocument, 
             // Kept for good: a document re-processed at any later time keeps its story.
             write(writes, docKey, StorySpan.at(story, time));
         }
-        for (String key : doc.indexKeys()) {
+        for (String signature : doc.indexKeys()) {
+            String key = StorySignals.indexKey(signature, time, config.window());
             StorySpan existing = current(key);
             StorySpan updated;
             if (existing == null || !existing.covers(time, config.window())) {

@@ -1,5 +1,6 @@
 package dev.newsintel.enrich.stories;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,15 +58,15 @@ public final class StoryRouter implements Processor<String, EnrichedDocument, St
      */
     static String suggest(StorySignals signals, long time, StoryConfig config, Function<String, StorySpan> index) {
         Map<String, Votes> votes = new HashMap<>();
-        for (String key : signals.factKeys()) {
-            vote(votes, index.apply(key), time, config).facts++;
+        for (String signature : signals.factKeys()) {
+            storiesOf(signature, votes, time, config, index).forEach(v -> v.facts++);
         }
-        for (String key : signals.weakFactKeys()) {
-            vote(votes, index.apply(key), time, config).weakFacts++;
+        for (String signature : signals.weakFactKeys()) {
+            storiesOf(signature, votes, time, config, index).forEach(v -> v.weakFacts++);
         }
         if (signals.joinsNearDuplicates()) {
-            for (String key : signals.bandKeys()) {
-                vote(votes, index.apply(key), time, config).bands++;
+            for (String signature : signals.bandKeys()) {
+                storiesOf(signature, votes, time, config, index).forEach(v -> v.bands++);
             }
         }
         return votes.entrySet().stream()
@@ -92,14 +93,22 @@ public final class StoryRouter implements Processor<String, EnrichedDocument, St
                 .orElse(null);
     }
 
-    /** The votes of the story the signature points to within the window; a tally nobody reads when none. */
-    private static Votes vote(Map<String, Votes> votes, StorySpan span, long time, StoryConfig config) {
-        if (span == null || !span.covers(time, config.window())) {
-            return new Votes();
+    /**
+     * The votes of every story the signature points to within the window, each story once (it may hold the
+     * signature in two neighbouring buckets of {@link StorySignals#lookupKeys}).
+     */
+    private static Collection<Votes> storiesOf(String signature, Map<String, Votes> votes, long time,
+                                               StoryConfig config, Function<String, StorySpan> index) {
+        Map<String, Votes> found = new HashMap<>(2);
+        for (String key : StorySignals.lookupKeys(signature, time, config.window())) {
+            StorySpan span = index.apply(key);
+            if (span != null && span.covers(time, config.window())) {
+                Votes v = votes.computeIfAbsent(span.storyId(), id -> new Votes());
+                v.firstSeen = Math.min(v.firstSeen, span.firstSeen());
+                found.put(span.storyId(), v);
+            }
         }
-        Votes v = votes.computeIfAbsent(span.storyId(), id -> new Votes());
-        v.firstSeen = Math.min(v.firstSeen, span.firstSeen());
-        return v;
+        return found.values();
     }
 
     private static final class Votes {

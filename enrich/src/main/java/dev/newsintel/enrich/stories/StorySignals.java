@@ -68,6 +68,27 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
         return "doc:" + documentId;
     }
 
+    /**
+     * The story index key of a signature for a document published at {@code time}: the signature and the
+     * window-long bucket of publication time it falls in ({@code fact:nvidia|2.6E+10 USD@6786}). With one entry per
+     * signature, a story months away took the entry over from the one before, and a replay that read the later story
+     * first left the earlier story's late copies nothing to find. Within one bucket all documents are within a
+     * window of each other, so one story per bucket is right.
+     */
+    public static String indexKey(String signature, long time, java.time.Duration window) {
+        return signature + "@" + Math.floorDiv(time, window.toMillis());
+    }
+
+    /**
+     * The keys a signature is looked up under for a document published at {@code time}: its bucket and both
+     * neighbours. A story that covers the time has a document within a window of it (a document joins only within
+     * the window of the story's span), recorded in one of those three buckets.
+     */
+    public static List<String> lookupKeys(String signature, long time, java.time.Duration window) {
+        long bucket = Math.floorDiv(time, window.toMillis());
+        return List.of(signature + "@" + bucket, signature + "@" + (bucket - 1), signature + "@" + (bucket + 1));
+    }
+
     /** Every signature that goes to the story index (facts and bands); the document key is added separately. */
     public List<String> indexKeys() {
         List<String> keys = new ArrayList<>(factKeys.size() + weakFactKeys.size() + bandKeys.size());
