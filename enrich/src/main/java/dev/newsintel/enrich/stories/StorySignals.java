@@ -2,6 +2,7 @@ package dev.newsintel.enrich.stories;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -75,16 +76,17 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
      * first left the earlier story's late copies nothing to find. Within one bucket all documents are within a
      * window of each other, so one story per bucket is right.
      */
-    public static String indexKey(String signature, long time, java.time.Duration window) {
+    public static String indexKey(String signature, long time, Duration window) {
         return signature + "@" + Math.floorDiv(time, window.toMillis());
     }
 
     /**
      * The keys a signature is looked up under for a document published at {@code time}: its bucket and both
-     * neighbours. A story that covers the time has a document within a window of it (a document joins only within
-     * the window of the story's span), recorded in one of those three buckets.
+     * neighbours. When a story's span for the signature covers the time, a document of the story carrying the
+     * signature lies within a window of it (a span grows only by documents within a window of it), and that
+     * document's bucket is one of the three.
      */
-    public static List<String> lookupKeys(String signature, long time, java.time.Duration window) {
+    public static List<String> lookupKeys(String signature, long time, Duration window) {
         long bucket = Math.floorDiv(time, window.toMillis());
         return List.of(signature + "@" + bucket, signature + "@" + (bucket - 1), signature + "@" + (bucket + 1));
     }
