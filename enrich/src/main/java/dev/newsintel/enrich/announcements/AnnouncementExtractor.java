@@ -57,6 +57,11 @@ public final class AnnouncementExtractor {
     /** What may follow a company that is the whole object of a purchase: the clause ends or goes on. */
     private static final Pattern WHOLE_OBJECT = Pattern.compile("\\s*([,.;:(\u2014\u2013]|$|(as|in|to|and|after|"
             + "which|that|on|with|amid|while|from|including|plus|its|it)\\b)");
+    /** A clause that dates an earlier event by the time since: "four weeks after", "a year since", "shortly after". */
+    private static final Pattern RECALLED = Pattern.compile("(?i)\\b((\\d+|a|an|one|two|three|four|five|six|seven|"
+            + "eight|nine|ten|eleven|twelve|several|a few|few|some)\\s+(days?|weeks?|months?|years?)|shortly|soon|"
+            + "just|only|days|weeks|months|years)\\s+(after|since)\\b");
+    private static final Pattern CLAUSE_END = Pattern.compile(",(?!\\d)|[;:\u2014\u2013]|\\s-\\s");
     private static final Pattern PASSIVE_ACQUISITION = Pattern.compile("(?i)\\b(acquired|bought|purchased) by\\b");
     private static final Pattern LED_ROUND = Pattern.compile("(?i)\\bled (a|an|the)\\b.{0,60}\\b(round|series [a-h]|"
             + "seed|financing)\\b.{0,10}\\b(in|for|of)\\b");
@@ -198,29 +203,45 @@ public final class AnnouncementExtractor {
             if (text.length() < 12 || QUESTION_OR_CONDITIONAL.matcher(text).find()) {
                 continue;
             }
+            Sentence read = s;
+            Matcher recalled = RECALLED.matcher(text);
+            if (recalled.find()) {
+                // "The release lands four weeks after NVIDIA pledged $26 billion, and ...": the clause recalls an
+                // earlier event, which is not this document's news. The rules read the sentence without it (blanked,
+                // so offsets hold), and its names and amounts take part in no fact.
+                Matcher boundary = CLAUSE_END.matcher(text);
+                int clauseEnd = boundary.find(recalled.end()) ? boundary.start() : text.length();
+                char[] blanked = text.toCharArray();
+                java.util.Arrays.fill(blanked, recalled.start(), clauseEnd, ' ');
+                read = new Sentence(s.index(), s.start(), s.end(), new String(blanked), s.tokens());
+                int from = s.start() + recalled.start();
+                int to = s.start() + clauseEnd;
+                se = se.stream().filter(x -> x.end() <= from || x.start() >= to).toList();
+                sq = sq.stream().filter(x -> x.end() <= from || x.start() >= to).toList();
+            }
             boolean modelHandled = false;
-            Fact model = modelRelease(s, se, sq, dominant);
+            Fact model = modelRelease(read, se, sq, dominant);
             Fact named;
             if (model != null) {
-                lastModel = merge(facts, model);
+                lastModel = merge(facts, withEvidenceOf(s, model));
                 modelHandled = true;
-            } else if ((named = releaseOf(facts, se)) != null && hasParameterFacts(s, sq)) {
+            } else if ((named = releaseOf(facts, se)) != null && hasParameterFacts(read, sq)) {
                 // "Nemotron 3 Super has 128 billion parameters" after its release
-                if (addModelDetails(named, s, sq)) {
+                if (addModelDetails(named, read, sq)) {
                     named.lastSentence = s.index();
                     lastModel = named;
                     modelHandled = true;
                 }
             } else if (lastModel != null && s.index() - lastModel.lastSentence <= FOLLOW_UP_SENTENCES
                     && se.stream().noneMatch(x -> x.type() == EntityType.AI_MODEL)
-                    && MODEL_REFERENCE.matcher(text).find()) {
-                if (addModelDetails(lastModel, s, sq)) {
+                    && MODEL_REFERENCE.matcher(read.text()).find()) {
+                if (addModelDetails(lastModel, read, sq)) {
                     lastModel.lastSentence = s.index();
                     modelHandled = true;
                 }
             }
-            for (Fact f : classify(s, se, sq, dominant, modelHandled)) {
-                merge(facts, f);
+            for (Fact f : classify(read, se, sq, dominant, modelHandled)) {
+                merge(facts, withEvidenceOf(s, f));
             }
         }
         List<Announcement> out = new ArrayList<>();
@@ -234,6 +255,14 @@ public final class AnnouncementExtractor {
             }
         }
         return out;
+    }
+
+    /** The fact with the whole sentence as its evidence, where the rules read it with a recalled clause blanked. */
+    private static Fact withEvidenceOf(Sentence s, Fact f) {
+        if (f.evidence != null && f.evidence.start() == s.start() && !f.evidence.text().equals(s.text())) {
+            f.evidence = new Evidence(s.text(), s.start(), s.end());
+        }
+        return f;
     }
 
     /** The company a document is mostly about: the filer, or the most mentioned linked company. */

@@ -52,6 +52,17 @@ class AnnouncementExtractorTest {
     }
 
     @Test
+    void anEarlierEventRecalledByTheTimeSinceIsNoAnnouncementOfTheDocument() {
+        assertThat(analyze("The release lands four weeks after NVIDIA pledged $26 billion to its own open-weight"
+                + " programme, and the timing is not a coincidence.", null)).isEmpty();
+        assertThat(analyze("Two years after Microsoft pledged $2.9 billion to Japan, Microsoft will invest $10 billion"
+                + " in data centers in the country.", null)).singleElement().satisfies(a -> {
+                    assertThat(a.type()).isEqualTo(AnnouncementType.INVESTMENT);
+                    assertThat(a.amount().value()).isEqualByComparingTo("10000000000");
+                });
+    }
+
+    @Test
     void aDurationThatSaysWhenIsNoInvestmentPeriod() {
         List<Announcement> found = analyze("Two weeks after the launch, Microsoft will invest $10 billion in data "
                 + "centers in Japan.", null);
