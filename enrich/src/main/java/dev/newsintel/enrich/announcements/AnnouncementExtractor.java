@@ -98,6 +98,9 @@ public final class AnnouncementExtractor {
             + "probe|review|scrutiny)|fined|a fine|fines|penalty|lawsuit|sued|sues|investigation into|probe into|"
             + "settle(d|s|ment)|export (controls|restrictions|licen[cs]es?)|banned|ban on|approved by|cleared by|"
             + "charged by|consent decree|injunction)\\b");
+    private static final Pattern NOT_REGULATORY_ACTION = Pattern.compile("(?i)\\b(fil(e|es|ed|ing)\\b[^.;]{0,60}?"
+            + "\\bwith\\b[^.;]{0,30}?\\bregulators?|(pending|subject to|awaiting|await|requires?|needs?)\\b[^.;]{0,30}?"
+            + "\\b(approvals?|review|clearance)\\b([^.;]{0,12}?\\b(from|by)\\b[^.;]{0,20}?\\bregulators?)?)");
     private static final Pattern OPEN_WEIGHTS = Pattern.compile("(?i)\\b(open[- ]weights?|open[- ]source|"
             + "openly (available|released)|open (large language |language |ai |foundation )?models?|weights "
             + "(are|were) (published|released|available))\\b");
@@ -720,7 +723,7 @@ public final class AnnouncementExtractor {
                 out.add(f);
             }
         }
-        if ((m = REGULATORY.matcher(text)).find()) {
+        if ((m = regulatoryAction(text)) != null) {
             EntityRef company = firstFiler(se);
             if (company != null && company.cik() != null) {
                 Fact f = new Fact(AnnouncementType.REGULATORY);
@@ -734,6 +737,27 @@ public final class AnnouncementExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * The first regulatory word that is about a regulator's action, or null: regulators that only receive a filing
+     * ("a filing the chipmaker made with US regulators") or whose approval is still to come ("pending approval from
+     * regulators", "subject to regulatory approval") act on nothing yet.
+     */
+    private static Matcher regulatoryAction(String text) {
+        List<int[]> passive = new ArrayList<>();
+        Matcher not = NOT_REGULATORY_ACTION.matcher(text);
+        while (not.find()) {
+            passive.add(new int[] {not.start(), not.end()});
+        }
+        Matcher m = REGULATORY.matcher(text);
+        while (m.find()) {
+            int start = m.start();
+            if (passive.stream().noneMatch(span -> span[0] <= start && start < span[1])) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static final Pattern NAMED_AFTER = Pattern.compile("^\\s+(?:the (?:general |broad )?availability of |"

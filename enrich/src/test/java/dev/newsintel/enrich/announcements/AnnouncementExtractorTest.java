@@ -63,6 +63,17 @@ class AnnouncementExtractorTest {
     }
 
     @Test
+    void regulatorsThatOnlyReceiveAFilingOrHaveYetToApproveTakeNoRegulatoryAction() {
+        assertThat(analyze("Nvidia plans to spend $26 billion over the next five years on open models, according to a"
+                + " filing the chipmaker made with US regulators on Wednesday.", null))
+                .noneMatch(a -> a.type() == AnnouncementType.REGULATORY);
+        assertThat(analyze("Qualcomm said it expects to complete the transaction within 12 months, pending approval"
+                + " from regulators.", null)).noneMatch(a -> a.type() == AnnouncementType.REGULATORY);
+        assertThat(analyze("Qualcomm was fined $10 million by the European Commission, pending an appeal.", null))
+                .anyMatch(a -> a.type() == AnnouncementType.REGULATORY);
+    }
+
+    @Test
     void aDurationThatSaysWhenIsNoInvestmentPeriod() {
         List<Announcement> found = analyze("Two weeks after the launch, Microsoft will invest $10 billion in data "
                 + "centers in Japan.", null);
