@@ -85,6 +85,16 @@ class UnrelatedReportsTopologyTest {
 
     @Test
     void shortEightKsOfDifferentFilersAreSeparateStoriesEachWithItsAlert() {
+        shortEightKsOfTwoFilers("0000000001", "0000000002");
+    }
+
+    @Test
+    void shortEightKsReadWithoutEdgarsMetadataAreScopedByTheRegistrantOnTheirCover() {
+        // A replayed folder: no CIK, only the name the cover page prints (FilingExtractor.registrantOnCover).
+        shortEightKsOfTwoFilers(null, null);
+    }
+
+    private void shortEightKsOfTwoFilers(String firstCik, String secondCik) {
         String first = COVER + " Item 5.02. On March 10 the Board of Directors of Orbital Systems appointed Dana"
                 + " Okafor as Chief Financial Officer. Item 9.01. Exhibits.";
         String second = COVER + " Item 5.02. On March 10 the Board of Directors of Lumen Robotics appointed Kenji"
@@ -93,13 +103,16 @@ class UnrelatedReportsTopologyTest {
         // Near-duplicates by their words alone: without the filer scope they share the bands of one text.
         assertThat(similarity(first, second)).isGreaterThan(0.7);
 
-        file("0000000001-26-000001/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K"), T0, first);
-        file("0000000002-26-000001/b.htm", filing("0000000002", "LUMEN ROBOTICS INC", "8-K"), T0.plusSeconds(300),
+        file("0000000001-26-000001/a.htm", filing(firstCik, "ORBITAL SYSTEMS INC", "8-K"), T0, first);
+        file("0000000002-26-000001/b.htm", filing(secondCik, "LUMEN ROBOTICS INC", "8-K"), T0.plusSeconds(300),
                 second);
-        file("0000000001-26-000002/a.htm", filing("0000000001", "ORBITAL SYSTEMS INC", "8-K/A"),
+        file("0000000001-26-000002/a.htm", filing(firstCik, "ORBITAL SYSTEMS INC", "8-K/A"),
                 T0.plusSeconds(900), amendment);
 
         assertThat(topology.storyOf("0000000002-26-000001/b.htm")).isEqualTo("0000000002-26-000001/b.htm");
+        assertThat(topology.latestStories.get("0000000002-26-000001/b.htm").companies()).extracting(EntityRef::name)
+                .as("a filer named only by its cover is left to the announcements, which link it by that name")
+                .isEqualTo(secondCik == null ? List.of() : List.of("LUMEN ROBOTICS INC"));
         assertThat(topology.storyOf("0000000001-26-000002/a.htm")).as("the filer's own amendment is its story")
                 .isEqualTo("0000000001-26-000001/a.htm");
         assertThat(topology.alertsOf(dev.newsintel.enrich.alerts.BuiltInRules.MATERIAL_EVENTS))

@@ -111,7 +111,8 @@ public final class FilingExtractor {
         List<XbrlFact> facts = InlineXbrl.facts(rendered.spans, rendered.periods, 0);
         Filing filing = new Filing(
                 cik(PageMetadata.firstNonBlank(raw.metadata("cik"), rendered.cover.get("EntityCentralIndexKey"))),
-                PageMetadata.firstNonBlank(raw.metadata("company"), rendered.cover.get("EntityRegistrantName")),
+                PageMetadata.firstNonBlank(raw.metadata("company"), rendered.cover.get("EntityRegistrantName"),
+                        exhibit == null ? registrantOnCover(rendered.text) : null),
                 PageMetadata.firstNonBlank(raw.metadata("ticker"), rendered.cover.get("TradingSymbol")),
                 form, raw.metadata("accessionNumber"), date(raw.metadata("filedAt"), null),
                 instant(raw.metadata("acceptedAt"), null),
@@ -124,8 +125,9 @@ public final class FilingExtractor {
         String text = plainText(body);
         String form = PageMetadata.firstNonBlank(raw.metadata("form"), formOnCover(text));
         List<FilingSection> sections = FilingSections.split(text, 0, text.length(), isQuarterly(form));
-        Filing filing = new Filing(cik(raw.metadata("cik")), raw.metadata("company"), raw.metadata("ticker"), form,
-                raw.metadata("accessionNumber"), date(raw.metadata("filedAt"), null),
+        Filing filing = new Filing(cik(raw.metadata("cik")),
+                PageMetadata.firstNonBlank(raw.metadata("company"), registrantOnCover(text)), raw.metadata("ticker"),
+                form, raw.metadata("accessionNumber"), date(raw.metadata("filedAt"), null),
                 instant(raw.metadata("acceptedAt"), null), items(raw, List.of(), sections, form), sections,
                 List.of(), raw.metadata("exhibit"));
         return extraction(filing, text, raw, null);
@@ -161,6 +163,8 @@ public final class FilingExtractor {
                 filing, Map.of());
     }
 
+    private static final Pattern REGISTRANT_LABEL = Pattern.compile(
+            "(?i)\\(?\\s*exact\\s+name\\s+of\\s+registrants?\\s+as\\s+specified\\s+in\\s+(its|their)?\\s*charters?");
     /** How far into a filing document its cover page (or an exhibit's dateline) lies. */
     private static final int COVER_CHARS = 6_000;
     private static final Pattern DATE_OF_REPORT = Pattern.compile(
@@ -254,6 +258,29 @@ public final class FilingExtractor {
     private static String formOnCover(String text) {
         Matcher m = FORM_ON_COVER.matcher(text.length() > 4000 ? text.substring(0, 4000) : text);
         return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : null;
+    }
+
+    /**
+     * The registrant's name as its cover page prints it, on the line above "(Exact name of registrant as specified
+     * in its charter)": what names the filer of a document read without EDGAR's metadata (a replayed folder).
+     */
+    static String registrantOnCover(String text) {
+        Matcher m = REGISTRANT_LABEL.matcher(text.length() > COVER_CHARS ? text.substring(0, COVER_CHARS) : text);
+        if (!m.find()) {
+            return null;
+        }
+        String[] lines = text.substring(0, m.start()).split("\n");
+        for (int i = lines.length - 1; i >= 0 && i >= lines.length - 3; i--) {
+            String line = lines[i].strip();
+            if (line.contains(" | ")) {
+                line = line.substring(0, line.indexOf(" | ")).strip(); // a cover laid out as a table
+            }
+            if (!line.isEmpty()) {
+                return line.length() <= 150 && line.chars().anyMatch(Character::isLetter) && !line.startsWith("(")
+                        ? line : null;
+            }
+        }
+        return null;
     }
 
     private static String exhibitLabel(String text) {

@@ -27,7 +27,9 @@ public final class StoryMerger {
                                        List<dev.newsintel.enrich.alerts.AlertCandidate> alerts) {
         Objects.requireNonNull(document.storyId(), "document.storyId");
         Map<String, EntityRef> companies = new LinkedHashMap<>();
-        if (document.filing() != null && document.filing().company() != null
+        // The filer as EDGAR names it; a filing named only by its cover page (no CIK) would add the name as printed
+        // ("AMAZON.COM, INC.") beside the linked company its announcements already name.
+        if (document.filing() != null && document.filing().cik() != null && document.filing().company() != null
                 && !document.filing().company().isBlank()) {
             EntityRef filer = EntityRef.company(document.filing().company(), document.filing().cik(),
                     document.filing().ticker());

@@ -131,11 +131,15 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
      */
     static String textScope(EnrichedDocument document) {
         Filing filing = document.filing();
-        if (document.kind() == DocumentKind.FILING && filing != null && filing.exhibit() == null
-                && filing.cik() != null && !filing.cik().isBlank()) {
+        if (document.kind() != DocumentKind.FILING || filing == null || filing.exhibit() != null) {
+            return null;
+        }
+        if (filing.cik() != null && !filing.cik().isBlank()) {
             return "filer:" + filing.cik().replaceFirst("^0+", "");
         }
-        return null;
+        // A filing read without EDGAR's metadata (a replayed folder) is named only by its cover page.
+        String name = filing.company() == null ? "" : CompanyKey.normalizeName(filing.company());
+        return name.isEmpty() ? null : "filer-name:" + name;
     }
 
     /** A filer's own filing document (not an exhibit) that does not amend an earlier one. */

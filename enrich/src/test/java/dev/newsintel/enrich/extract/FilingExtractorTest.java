@@ -201,6 +201,25 @@ class FilingExtractorTest {
                 .isEqualTo(Instant.parse("2026-03-09T00:00:00Z"));
     }
 
+    @Test
+    void aFilingWithoutEdgarsMetadataIsNamedAfterTheRegistrantOnItsCover() {
+        String stacked = "<html><body><p>FORM 8-K</p><p>CURRENT REPORT</p><p>ORBITAL SYSTEMS, INC.</p><p>(Exact name"
+                + " of registrant as specified in its charter)</p><p><b>Item 8.01 Other Events.</b></p><p>On March 2,"
+                + " 2026 the company opened a plant.</p></body></html>";
+        String table = "<html><body><p>FORM 8-K</p><table><tr><td>Lumen Robotics Corp</td><td>Delaware</td></tr>"
+                + "<tr><td>(Exact Name of Registrant as Specified in Charter)</td><td>(State)</td></tr></table>"
+                + "<p><b>Item 8.01 Other Events.</b></p><p>Lumen opened a plant.</p></body></html>";
+        Extraction fromCover = bare(stacked, java.util.Map.of());
+        assertThat(fromCover.filing().company()).isEqualTo("ORBITAL SYSTEMS, INC.");
+        assertThat(fromCover.title()).isEqualTo("ORBITAL SYSTEMS, INC. Form 8-K (Item 8.01)");
+        assertThat(bare(table, java.util.Map.of()).filing().company()).isEqualTo("Lumen Robotics Corp");
+        assertThat(bare(stacked, java.util.Map.of("company", "ORBITAL SYSTEMS INC")).filing().company())
+                .as("EDGAR's name wins").isEqualTo("ORBITAL SYSTEMS INC");
+        assertThat(bare("<html><body><p>FORM 8-K</p><p>ORBITAL SYSTEMS CORP</p><p><b>Item 8.01 Other Events.</b></p>"
+                + "<p>Orbital opened a plant.</p></body></html>", java.util.Map.of()).filing().company())
+                .as("no label: no guess").isNull();
+    }
+
     /** A filing document as a folder replay reads it: no publication time, only what {@code metadata} says. */
     private Extraction bare(String html, java.util.Map<String, String> metadata) {
         return extractor.extract(new dev.newsintel.events.RawDocument(1, "id", DocumentKind.FILING, "replay", null,
