@@ -19,6 +19,7 @@ import dev.newsintel.enrich.nlp.AnalyzedText;
 import dev.newsintel.enrich.nlp.Sentence;
 import dev.newsintel.enrich.quantities.Currencies;
 import dev.newsintel.enrich.quantities.NumberParser;
+import dev.newsintel.enrich.stories.CompanyKey;
 import dev.newsintel.events.AiModel;
 import dev.newsintel.events.Announcement;
 import dev.newsintel.events.AnnouncementType;
@@ -303,8 +304,12 @@ public final class AnnouncementExtractor {
         }
         if (filing.cik() == null && filing.company() != null && !filing.company().isBlank()) {
             List<CompanyDirectory.Alias> named = companies.lookup(filing.company().strip());
+            if (named.isEmpty()) {
+                // "QUALCOMM INCORPORATED" on a cover page, "QUALCOMM INC/DE" on the list: the name without its suffix
+                named = companies.lookup(CompanyKey.normalizeName(filing.company()));
+            }
             if (!named.isEmpty()) {
-                return named.get(0).company().ref();
+                return CompanyDirectory.best(named).company().ref();
             }
         }
         if (filing.cik() == null && (filing.company() == null || filing.company().isBlank())) {
@@ -1051,9 +1056,11 @@ public final class AnnouncementExtractor {
                                                  DocumentContext context, List<Fact> facts) {
         List<Announcement> out = new ArrayList<>();
         EntityRef filer = filerRef(filing);
-        if (filer == null) {
-            filer = dominantCompany(analyzedEntities, new DocumentContext(context.documentId(), context.title(),
-                    context.url(), context.source(), context.publishedAt(), null));
+        if (filer == null || filer.cik() == null) {
+            // No CIK and a name the list does not know: the company the text links most often, when there is one.
+            EntityRef dominant = dominantCompany(analyzedEntities, new DocumentContext(context.documentId(),
+                    context.title(), context.url(), context.source(), context.publishedAt(), null));
+            filer = dominant != null ? dominant : filer;
         }
         if (filer == null) {
             return out; // an 8-K whose filer nobody can tell: its text facts still stand on their own

@@ -174,7 +174,7 @@ public final class CompanyDirectory {
     }
 
     /** Among aliases of one matched name, the one to link: curated first, then the legal name, then the largest. */
-    static Alias best(List<Alias> candidates) {
+    public static Alias best(List<Alias> candidates) {
         Alias best = null;
         for (Alias a : candidates) {
             if (best == null || score(a) > score(best)) {

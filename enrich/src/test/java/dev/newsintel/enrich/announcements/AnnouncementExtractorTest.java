@@ -74,6 +74,23 @@ class AnnouncementExtractorTest {
     }
 
     @Test
+    void aFilerNamedOnlyByItsCoverIsLinkedByItsNameWithoutItsLegalSuffix() {
+        String text = "Item 8.01 Other Events. On June 16, 2026 the company agreed terms with a supplier.";
+        Filing qualcomm = new Filing(null, "QUALCOMM INCORPORATED", null, "8-K", null, null, null, List.of("8.01"),
+                List.of(), List.of(), null);
+        assertThat(analyze(text, qualcomm)).extracting(Announcement::item).containsExactly("8.01");
+        assertThat(analyze(text, qualcomm)).allSatisfy(a -> {
+            assertThat(a.company().cik()).isEqualTo("0000804328");
+            assertThat(a.company().ticker()).isEqualTo("QCOM");
+        });
+        // A name no list knows and a text that links nobody: the name as printed.
+        Filing unknown = new Filing(null, "ORBITAL SYSTEMS INCORPORATED", null, "8-K", null, null, null,
+                List.of("8.01"), List.of(), List.of(), null);
+        assertThat(analyze(text, unknown)).singleElement()
+                .satisfies(a -> assertThat(a.company().name()).isEqualTo("ORBITAL SYSTEMS INCORPORATED"));
+    }
+
+    @Test
     void aDurationThatSaysWhenIsNoInvestmentPeriod() {
         List<Announcement> found = analyze("Two weeks after the launch, Microsoft will invest $10 billion in data "
                 + "centers in Japan.", null);
