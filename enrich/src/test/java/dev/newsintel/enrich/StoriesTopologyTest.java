@@ -208,10 +208,10 @@ class StoriesTopologyTest {
 
         var tombstones = topology.indexRecords.subList(before, topology.indexRecords.size()).stream()
                 .filter(r -> r.value() == null).map(r -> r.key()).collect(Collectors.toSet());
-        assertThat(tombstones).contains(StorySignals.indexKey("fact:nvidia|2.6E+10 USD", T0.toEpochMilli(),
+        assertThat(tombstones).contains(StorySignals.indexKey("fact:nvidia|2.6E+10 USD|deal", T0.toEpochMilli(),
                 StoryConfig.defaults().window())).anyMatch(k -> k.startsWith("band:"))
                 .noneMatch(k -> k.startsWith("doc:"));
-        assertThat(topology.driver.getKeyValueStore(EnrichTopology.ANCHOR_STORE).get("fact:nvidia|2.6E+10 USD"))
+        assertThat(topology.driver.getKeyValueStore(EnrichTopology.ANCHOR_STORE).get("fact:nvidia|2.6E+10 USD|deal"))
                 .isNull();
         assertThat(topology.anchorCount()).as("the newer document's anchor is not due").isEqualTo(1);
         assertThat(topology.driver.getKeyValueStore(EnrichTopology.STORY_STORE).get("old")).isNull();

@@ -20,6 +20,7 @@ import dev.newsintel.events.AiModel;
 import dev.newsintel.events.AnnouncementType;
 import dev.newsintel.events.EntityRef;
 import dev.newsintel.events.Filing;
+import dev.newsintel.events.Money;
 
 /**
  * Reports without facts that share boilerplate (an outlet's standard paragraphs, a disclaimer) are different
@@ -167,6 +168,31 @@ class UnrelatedReportsTopologyTest {
 
         assertThat(topology.storyOf("watch")).isEqualTo("watch");
         assertThat(topology.storyOf("laptop")).isEqualTo("laptop");
+    }
+
+    @Test
+    void aQuartersRevenueAndAnInvestmentOfTheSameAmountAreTwoStoriesButAnInvestmentAndAFundingRoundAreOne() {
+        EntityRef bank = EntityRef.company("CREDIT AGRICOLE S A", "0001279967", "CRARY");
+        Money amount = Money.usd(new java.math.BigDecimal("9700000000"));
+        enrichment.reports("results", Fixtures.announcement(AnnouncementType.EARNINGS, bank, amount, null, 0,
+                "Revenue for the quarter was $9.7 billion."));
+        enrichment.reports("plan", Fixtures.announcement(AnnouncementType.INVESTMENT, bank, amount, null, 0,
+                "Credit Agricole said it will invest $9.7 billion in robotics research."));
+        enrichment.reports("round", Fixtures.announcement(AnnouncementType.FUNDING_ROUND, bank, amount, null, 0,
+                "Credit Agricole raised $9.7 billion for robotics research."));
+        topology.pipe(news("results", T0, "desk.example", "Revenue for the quarter", "Revenue for the quarter was"
+                + " $9.7 billion, up four per cent, as lending to companies recovered and fees from asset management"
+                + " rose for the third quarter in a row."));
+        topology.pipe(news("plan", T0.plusSeconds(2700), "other.example", "A $9.7 billion plan", "Credit Agricole"
+                + " said it will invest $9.7 billion in robotics research over the next three years, with new"
+                + " laboratories in Lyon and Toulouse and grants for university teams."));
+        topology.pipe(news("round", T0.plusSeconds(3600), "third.example", "A $9.7 billion round", "Credit"
+                + " Agricole raised $9.7 billion for robotics research from a group of pension funds, which will"
+                + " hold shares in a new research company it controls."));
+
+        assertThat(topology.storyOf("results")).isEqualTo("results");
+        assertThat(topology.storyOf("plan")).as("no deal: its revenue").isEqualTo("plan");
+        assertThat(topology.storyOf("round")).as("one deal, whatever an outlet calls it").isEqualTo("plan");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.newsintel.events.Announcement;
+import dev.newsintel.events.AnnouncementType;
 import dev.newsintel.events.DocumentKind;
 import dev.newsintel.events.EnrichedDocument;
 import dev.newsintel.events.EntityRef;
@@ -24,8 +25,8 @@ import dev.newsintel.events.Money;
  *
  * <ul>
  *   <li>Fact signatures, one per announcement: the maker and the model ({@code model:nvidia|nemotron 3 super},
- *       with the model's name alone as a weak one), else the companies and the amount rounded to two significant
- *       digits ({@code fact:nvidia|2.6E+10 USD}), else the parties and the type
+ *       with the model's name alone as a weak one), else the companies, the amount rounded to two significant
+ *       digits and what it is ({@code fact:nvidia|2.6E+10 USD|deal}), else the parties and the type
  *       ({@code fact:jane doe+totalenergies|executive_change}). A signature of one company and a type alone
  *       ({@code fact:apple|product_launch}) is <b>weak</b>: a company makes several announcements of one type within
  *       days (two launches, two 8-Ks under Item 8.01), so it never decides a story on its own; it only confirms what
@@ -71,9 +72,9 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
 
     /**
      * The story index key of a signature for a document published at {@code time}: the signature and the
-     * window-long bucket of publication time it falls in ({@code fact:nvidia|2.6E+10 USD@6786}). With one entry per
-     * signature, a story months away took the entry over from the one before, and a replay that read the later story
-     * first left the earlier story's late copies nothing to find. Within one bucket all documents are within a
+     * window-long bucket of publication time it falls in ({@code fact:nvidia|2.6E+10 USD|deal@6786}). With one entry
+     * per signature, a story months away took the entry over from the one before, and a replay that read the later
+     * story first left the earlier story's late copies nothing to find. Within one bucket all documents are within a
      * window of each other, so one story per bucket is right.
      */
     public static String indexKey(String signature, long time, Duration window) {
@@ -201,8 +202,21 @@ public record StorySignals(String anchor, List<String> factKeys, List<String> we
         }
         String parties = String.join("+", companies);
         String amount = amountKey(a.amount());
-        return List.of(amount != null ? new Fact("fact:" + parties + "|" + amount, false)
+        return List.of(amount != null ? new Fact("fact:" + parties + "|" + amount + "|" + amountKind(a.type()), false)
                 : new Fact("fact:" + parties + "|" + a.type().name().toLowerCase(Locale.ROOT), companies.size() == 1));
+    }
+
+    /**
+     * What an amount is: money committed in a deal, whichever of investment, funding round, acquisition, partnership
+     * or agreement an outlet calls it ("Nvidia's $26bn bet" is one outlet's investment and another's programme), else
+     * the type's own (a quarter's revenue is no deal: a company reporting $9.7 billion of revenue and another week
+     * investing $9.7 billion are two stories).
+     */
+    private static String amountKind(AnnouncementType type) {
+        return switch (type) {
+            case INVESTMENT, FUNDING_ROUND, ACQUISITION, PARTNERSHIP, MATERIAL_AGREEMENT -> "deal";
+            default -> type.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /** An amount rounded to two significant digits, in USD when known: "$26bn" and "$26.2 billion" agree. */

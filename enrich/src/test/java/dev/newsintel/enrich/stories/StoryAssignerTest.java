@@ -23,7 +23,7 @@ import dev.newsintel.events.JsonSerde;
  */
 class StoryAssignerTest {
     private static final long T0 = Instant.parse("2026-03-11T14:05:00Z").toEpochMilli();
-    private static final String INVESTMENT = "fact:nvidia|2.6E+10 USD";
+    private static final String INVESTMENT = "fact:nvidia|2.6E+10 USD|deal";
     private static final String MODEL = "model:nvidia|nemotron 3 super";
 
     @Test

@@ -97,16 +97,16 @@ class StorySignalsTest {
                 Money.usd(new BigDecimal("26.2E9")), null, 0);
         Announcement model = announcement(EntityRef.company("Nvidia", null, null), null,
                 new AiModel("Nemotron-3 Super", null, null, null, null, List.of()), 5);
-        assertThat(StorySignals.factKey(linked)).isEqualTo("fact:nvidia|2.6E+10 USD");
+        assertThat(StorySignals.factKey(linked)).isEqualTo("fact:nvidia|2.6E+10 USD|deal");
         assertThat(StorySignals.factKey(plain)).isEqualTo(StorySignals.factKey(linked));
         assertThat(StorySignals.factKey(model)).isEqualTo("model:nvidia|nemotron 3 super");
         // The announcement read first is the primary one: it anchors the story.
         StorySignals signals = StorySignals.of(document("n", "NVIDIA will invest.", List.of(linked, model, plain)),
                 StoryConfig.defaults(), minHash);
-        assertThat(signals.factKeys()).containsExactly("fact:nvidia|2.6E+10 USD", "model:nvidia|nemotron 3 super");
+        assertThat(signals.factKeys()).containsExactly("fact:nvidia|2.6E+10 USD|deal", "model:nvidia|nemotron 3 super");
         // The model's name alone is weak: another maker's product of that name is another story.
         assertThat(signals.weakFactKeys()).containsExactly("model:nemotron 3 super");
-        assertThat(signals.anchor()).isEqualTo("fact:nvidia|2.6E+10 USD");
+        assertThat(signals.anchor()).isEqualTo("fact:nvidia|2.6E+10 USD|deal");
     }
 
     @Test
