@@ -2,6 +2,7 @@ package dev.newsintel.enrich.announcements;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -216,7 +217,7 @@ public final class AnnouncementExtractor {
                 Matcher boundary = CLAUSE_END.matcher(text);
                 int clauseEnd = boundary.find(recalled.end()) ? boundary.start() : text.length();
                 char[] blanked = text.toCharArray();
-                java.util.Arrays.fill(blanked, recalled.start(), clauseEnd, ' ');
+                Arrays.fill(blanked, recalled.start(), clauseEnd, ' ');
                 read = new Sentence(s.index(), s.start(), s.end(), new String(blanked), s.tokens());
                 int from = s.start() + recalled.start();
                 int to = s.start() + clauseEnd;
