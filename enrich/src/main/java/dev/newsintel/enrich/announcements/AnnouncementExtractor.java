@@ -580,15 +580,9 @@ public final class AnnouncementExtractor {
                 }
             }
             if (company != null && target != null && !Objects.equals(company.id(), target.id())) {
-                Fact f = new Fact(AnnouncementType.ACQUISITION);
-                f.company = company;
-                f.target = target;
                 Quantity amount = nearestMoney(sq, s.start() + m.end(), s.end());
-                f.amount = amount == null ? null : money(amount);
-                f.evidence = new Evidence(text, s.start(), s.end());
-                f.confidence = 0.8 + (f.amount != null ? 0.1 : 0);
-                f.lastSentence = s.index();
-                out.add(f);
+                out.add(acquisition(s, company, target, amount == null ? null : money(amount),
+                        0.8 + (amount != null ? 0.1 : 0)));
             }
         }
         // "Qualcomm will pay $2.9bn in cash for Kestrel Silicon": a price paid for a company is its purchase. The
@@ -604,17 +598,9 @@ public final class AnnouncementExtractor {
             EntityRef company = subjectBefore(s, se, payStart);
             if (bought != null && price != null && company != null
                     && WHOLE_OBJECT.matcher(text).region(bought.end() - s.start(), text.length()).lookingAt()) {
-                EntityRef target = bought.canonical() != null ? bought.canonical()
-                        : new EntityRef(null, bought.text(), null, null);
+                EntityRef target = refOf(bought);
                 if (!target.id().equals(company.id())) {
-                    Fact f = new Fact(AnnouncementType.ACQUISITION);
-                    f.company = company;
-                    f.target = target;
-                    f.amount = money(price);
-                    f.evidence = new Evidence(text, s.start(), s.end());
-                    f.confidence = 0.8;
-                    f.lastSentence = s.index();
-                    out.add(f);
+                    out.add(acquisition(s, company, target, money(price), 0.8));
                 }
             }
         }
@@ -679,8 +665,7 @@ public final class AnnouncementExtractor {
             if (company != null && newThing && verb) {
                 Fact f = new Fact(AnnouncementType.PRODUCT_LAUNCH);
                 f.company = company;
-                f.target = product != null ? (product.canonical() != null ? product.canonical()
-                        : new EntityRef(null, product.text(), null, null))
+                f.target = product != null ? refOf(product)
                         : named != null ? new EntityRef("product:" + named.toLowerCase(Locale.ROOT)
                         .replaceAll("[^\\p{L}\\p{N}]+", "-"), named, null, null) : null;
                 f.evidence = new Evidence(text, s.start(), s.end());
@@ -862,12 +847,29 @@ public final class AnnouncementExtractor {
         return null;
     }
 
+    /** An ACQUISITION read from sentence {@code s} (its text as the rules read it). */
+    private static Fact acquisition(Sentence s, EntityRef buyer, EntityRef target, Money amount, double confidence) {
+        Fact f = new Fact(AnnouncementType.ACQUISITION);
+        f.company = buyer;
+        f.target = target;
+        f.amount = amount;
+        f.evidence = new Evidence(s.text(), s.start(), s.end());
+        f.confidence = confidence;
+        f.lastSentence = s.index();
+        return f;
+    }
+
+    /** What a name links to: its canonical entry, else the name as written. */
+    private static EntityRef refOf(Entity x) {
+        return x.canonical() != null ? x.canonical() : new EntityRef(null, x.text(), null, null);
+    }
+
     private EntityRef objectAfter(List<Entity> se, int offset, EntityRef not, EntityType type) {
         for (Entity x : se) {
             if (x.start() < offset || x.type() != type || known.isNewsOutlet(x.canonical())) {
                 continue;
             }
-            EntityRef ref = x.canonical() != null ? x.canonical() : new EntityRef(null, x.text(), null, null);
+            EntityRef ref = refOf(x);
             if (not == null || !ref.id().equals(not.id())) {
                 return ref;
             }
@@ -881,7 +883,7 @@ public final class AnnouncementExtractor {
                 break;
             }
             if (x.type() == EntityType.ORG && !known.isNewsOutlet(x.canonical())) {
-                EntityRef ref = x.canonical() != null ? x.canonical() : new EntityRef(null, x.text(), null, null);
+                EntityRef ref = refOf(x);
                 if (!ref.id().equals(not.id())) {
                     return ref;
                 }

@@ -111,8 +111,7 @@ public final class FilingExtractor {
         List<XbrlFact> facts = InlineXbrl.facts(rendered.spans, rendered.periods, 0);
         Filing filing = new Filing(
                 cik(PageMetadata.firstNonBlank(raw.metadata("cik"), rendered.cover.get("EntityCentralIndexKey"))),
-                PageMetadata.firstNonBlank(raw.metadata("company"), rendered.cover.get("EntityRegistrantName"),
-                        exhibit == null ? registrantOnCover(rendered.text) : null),
+                companyOf(raw, rendered.cover.get("EntityRegistrantName"), exhibit == null ? rendered.text : null),
                 PageMetadata.firstNonBlank(raw.metadata("ticker"), rendered.cover.get("TradingSymbol")),
                 form, raw.metadata("accessionNumber"), date(raw.metadata("filedAt"), null),
                 instant(raw.metadata("acceptedAt"), null),
@@ -126,7 +125,7 @@ public final class FilingExtractor {
         String form = PageMetadata.firstNonBlank(raw.metadata("form"), formOnCover(text));
         List<FilingSection> sections = FilingSections.split(text, 0, text.length(), isQuarterly(form));
         Filing filing = new Filing(cik(raw.metadata("cik")),
-                PageMetadata.firstNonBlank(raw.metadata("company"), registrantOnCover(text)), raw.metadata("ticker"),
+                companyOf(raw, null, text), raw.metadata("ticker"),
                 form, raw.metadata("accessionNumber"), date(raw.metadata("filedAt"), null),
                 instant(raw.metadata("acceptedAt"), null), items(raw, List.of(), sections, form), sections,
                 List.of(), raw.metadata("exhibit"));
@@ -258,6 +257,17 @@ public final class FilingExtractor {
     private static String formOnCover(String text) {
         Matcher m = FORM_ON_COVER.matcher(text.length() > 4000 ? text.substring(0, 4000) : text);
         return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : null;
+    }
+
+    /**
+     * The company as EDGAR (through ingest) or the cover's {@code dei:} fact names it, else as the cover page prints
+     * it: the cover is read only then, since ingest names the filer of nearly every filing.
+     *
+     * @param cover the document's text when it may have a cover page (not an exhibit), else null
+     */
+    private static String companyOf(RawDocument raw, String deiName, String cover) {
+        String named = PageMetadata.firstNonBlank(raw.metadata("company"), deiName);
+        return named != null || cover == null ? named : registrantOnCover(cover);
     }
 
     /**

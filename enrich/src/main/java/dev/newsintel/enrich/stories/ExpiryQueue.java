@@ -98,7 +98,7 @@ final class ExpiryQueue {
     /** Drains {@code [from, upper]} into {@code expired}; returns the last key deleted (or {@code from}). */
     private String drain(String from, String upper, long wallNow, int limit, List<Expired> expired, int prefix) {
         List<String> done = new ArrayList<>();
-        List<String[]> tooYoung = new ArrayList<>();
+        List<KeyValue<String, String>> tooYoung = new ArrayList<>();
         try (KeyValueIterator<String, String> it = store.range(from, upper)) {
             while (it.hasNext() && expired.size() < limit && done.size() < limit * 4) {
                 KeyValue<String, String> entry = it.next();
@@ -111,7 +111,8 @@ final class ExpiryQueue {
                 String value = mark >= 0 ? entry.value.substring(0, mark) : entry.value;
                 long keepUntil = mark >= 0 ? Long.parseLong(entry.value.substring(mark + 1)) : 0;
                 if (keepUntil > wallNow) {
-                    tooYoung.add(new String[] {Long.toString(keepUntil), parts[1], parts[2], entry.value});
+                    tooYoung.add(KeyValue.pair(String.format("%s%019d|%s|%s", WALL, keepUntil, parts[1], parts[2]),
+                            entry.value));
                 } else {
                     expired.add(new Expired(parts[1], parts[2], value));
                 }
@@ -119,12 +120,11 @@ final class ExpiryQueue {
         }
         done.forEach(store::delete);
         // Due in stream time but younger than the minimum age: kept until then in wall-clock order.
-        for (String[] e : tooYoung) {
-            String wallEntry = String.format("%s%019d|%s|%s", WALL, Long.parseLong(e[0]), e[1], e[2]);
-            if (wallDrainedUpTo != null && wallEntry.compareTo(wallDrainedUpTo) <= 0) {
+        for (KeyValue<String, String> e : tooYoung) {
+            if (wallDrainedUpTo != null && e.key.compareTo(wallDrainedUpTo) <= 0) {
                 wallDrainedUpTo = null; // the wall clock went back: the next drain looks from the start
             }
-            store.put(wallEntry, e[3]);
+            store.put(e.key, e.value);
         }
         return done.isEmpty() ? from : done.get(done.size() - 1);
     }
