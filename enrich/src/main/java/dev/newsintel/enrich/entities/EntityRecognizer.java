@@ -323,7 +323,80 @@ public final class EntityRecognizer {
             "queen", "prince", "princess", "pope", "saint", "st", "chancellor", "premier", "minister", "secretary",
             "ceo", "cfo", "cto", "chairman", "chairwoman", "founder", "co-founder", "reverend", "rev", "bishop",
             "father", "sister", "brother", "coach", "mayor", "rep", "representative", "emperor", "empress",
-            "archbishop", "cardinal", "lord", "lady");
+            "archbishop", "cardinal", "lord", "lady", "prosecutor", "attorney", "ambassador", "envoy", "inspector",
+            "detective", "superintendent", "constable", "dj");
+
+    /**
+     * Offices that, before a given name, make the words after them a person's name even where the finder read the
+     * whole as an organisation or a place ("General Manuel Belgrano", "Health Minister Celeste Macuácua"). Not the
+     * titles that also start places and institutions ("St. Louis", "King's College", "Prince Edward Island").
+     */
+    private static final Set<String> OFFICES = Set.of("mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame",
+            "captain", "capt", "major", "general", "gen", "colonel", "col", "lieutenant", "lt", "sergeant",
+            "admiral", "commander", "president", "senator", "sen", "governor", "gov", "judge", "chancellor",
+            "premier", "minister", "secretary", "ceo", "cfo", "cto", "chairman", "chairwoman", "founder",
+            "co-founder", "coach", "mayor", "rep", "representative", "prosecutor", "attorney", "ambassador", "envoy",
+            "inspector", "detective", "superintendent", "constable", "dj");
+    private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+(?:['\u2019-]\\p{Lu}?\\p{Ll}+)*");
+
+    /**
+     * Where a person's name starts after the office before it, or -1: an office ("Prosecutor", "Attorney General"),
+     * or a portfolio and its office ("Health Minister", "Prime Minister"), then at most three words in name case that
+     * no head word makes an organisation or a place, the first a given name where {@code givenNameFirst}.
+     */
+    static int nameAfterOffice(String mention, Set<String> offices, boolean givenNameFirst) {
+        String[] words = mention.split(" ");
+        for (int first = 0; first <= 1 && first < words.length; first++) {
+            int at = first;
+            while (at < words.length && offices.contains(lower(words[at]).replace(".", ""))) {
+                at++;
+            }
+            if (at == first || at == words.length || words.length - at > 3
+                    || first == 1 && !NAME_WORD.matcher(words[0]).matches()
+                    || givenNameFirst && !NameFeatures.Lexicon.bundled().firstNames.contains(words[at])) {
+                continue;
+            }
+            for (int k = at; k < words.length; k++) {
+                if (!NAME_WORD.matcher(words[k]).matches() || isHeadWord(words[k])) {
+                    return -1;
+                }
+            }
+            int offset = 0;
+            for (int k = 0; k < at; k++) {
+                offset += words[k].length() + 1;
+            }
+            return offset;
+        }
+        return -1;
+    }
+
+    /**
+     * Whether an unlinked name the finder called an organisation reads as a person's: a given name, then one or two
+     * words in name case that are not English words ("Frank Catalano", "Eustaquio Díaz Vélez"), where a word would
+     * make it a company or a product ("Marlin Payments", "Verity Cloud", "Nike Dunk High"). A given name of two
+     * letters is too often a word of another language ("El Bierzo").
+     */
+    static boolean readsAsPersonsName(String mention) {
+        String[] words = mention.split(" ");
+        if (words.length < 2 || words.length > 3 || words[0].length() < 3
+                || !NameFeatures.Lexicon.bundled().firstNames.contains(words[0])
+                || !NAME_WORD.matcher(words[0]).matches()) {
+            return false;
+        }
+        for (int k = 1; k < words.length; k++) {
+            if (!NAME_WORD.matcher(words[k]).matches() || isHeadWord(words[k])
+                    || EnglishWords.contains(words[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHeadWord(String word) {
+        String w = lower(word);
+        return ORG_LAST_WORDS.contains(w) || LOCATION_LAST_WORDS.contains(w) || NameFeatures.ORG_HEADS.contains(w)
+                || NameFeatures.LOC_HEADS.contains(w) || COMPANY_HEADS.contains(w);
+    }
 
     /**
      * Tidies statistical names with what their words say: a person's name does not start with a title ("Major
@@ -336,6 +409,15 @@ public final class EntityRecognizer {
             Entity e = found.get(k);
             if (e.type() == EntityType.ORG && !isListedCompany(e) && readsAsPerson(e.text())) {
                 e = new Entity(EntityType.PERSON, e.text(), e.start(), e.end(), null);
+            }
+            if (e.type() == EntityType.ORG && e.canonical() == null && readsAsPersonsName(e.text())) {
+                e = new Entity(EntityType.PERSON, e.text(), e.start(), e.end(), null);
+            }
+            if ((e.type() == EntityType.ORG || e.type() == EntityType.LOCATION) && e.canonical() == null) {
+                int name = nameAfterOffice(e.text(), OFFICES, true);
+                if (name > 0) {
+                    e = new Entity(EntityType.PERSON, e.text().substring(name), e.start() + name, e.end(), null);
+                }
             }
             if (FUNDING_ROUND.matcher(e.text()).matches()) {
                 continue; // "Series E funding": a round, not a name
@@ -410,6 +492,14 @@ public final class EntityRecognizer {
                     lower(mention.substring(0, space)).replace(".", ""))) {
                 start += space + 1;
                 mention = text.substring(start, end);
+            }
+            int afterPortfolio = nameAfterOffice(mention, LEADING_TITLES, false);
+            if (afterPortfolio > 0) {
+                start += afterPortfolio; // "Justice Minister Pieter De Smedt"
+                mention = text.substring(start, end);
+            }
+            if (mention.indexOf(' ') < 0 && OFFICES.contains(lower(mention).replace(".", ""))) {
+                continue; // "Minister" alone: an office, no name
             }
             String last = lower(mention.substring(mention.lastIndexOf(' ') + 1));
             EntityType type = e.type();
@@ -505,6 +595,10 @@ public final class EntityRecognizer {
                 keys.add(e.text().substring(space + 1));
             } else if (space > 0) {
                 keys.add(e.text()); // several words: a name, not a capitalised common word
+                String shortName = e.type() == EntityType.ORG ? shortNameOf(e.text()) : null;
+                if (shortName != null) {
+                    keys.add(shortName);
+                }
                 String acronym = acronymAfter(text, e);
                 if (acronym != null) {
                     keys.add(acronym); // "West Australian Football League ( WAFL )": WAFL is the league
@@ -554,6 +648,36 @@ public final class EntityRecognizer {
         all.addAll(added);
         all.sort(Comparator.comparingInt(Entity::start));
         return all;
+    }
+
+    /** Last words of a company's name that its short name drops: "Kestrel Silicon" is "Kestrel" on second mention. */
+    private static final Set<String> DROPPED_DESCRIPTORS = Set.of("robotics", "photonics", "semiconductor",
+            "semiconductors", "biosciences", "bio", "biologics", "genomics", "analytics", "ventures", "capital",
+            "labs", "systems", "technologies", "technology", "therapeutics", "pharma", "pharmaceuticals", "networks",
+            "aerospace", "logistics", "holdings", "partners", "insurance", "studios", "microsystems", "electronics",
+            "mining", "minerals", "bancorp", "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
+            "plc", "group", "silicon", "digital", "cloud", "data", "software", "ai", "energy", "media", "security",
+            "health", "foods", "instruments", "dynamics", "industries", "solutions", "computing");
+    private static final Pattern DEMONYM = Pattern.compile(".*(?:an|ish|ese|ic|i)");
+
+    /**
+     * The short name a news story uses after the full one: the first word of an unlisted company name of two or three
+     * words that ends in a descriptor ("Merlion Digital", "Quarry Data Systems"), or null. Not a given name ("Morgan
+     * Capital"), a demonym ("American Software"), a listed name or a short word, which stand for other things alone.
+     */
+    String shortNameOf(String name) {
+        String[] words = name.split(" ");
+        if (words.length < 2 || words.length > 3 || !DROPPED_DESCRIPTORS.contains(lower(words[words.length - 1]))) {
+            return null;
+        }
+        String first = words[0];
+        if (first.length() < 4 || !NAME_WORD.matcher(first).matches() || NOT_NAME_WORDS.contains(lower(first))
+                || firstNames.contains(first) || DEMONYM.matcher(lower(first)).matches()
+                || gazetteer.longest(NameTokens.tokenize(first), 0) != null
+                || words.length == 3 && !DROPPED_DESCRIPTORS.contains(lower(words[1]))) {
+            return null;
+        }
+        return first;
     }
 
     /** Whether the name from {@code start} to {@code end} ends in a capital letter standing alone ("Richard A"). */
@@ -1156,7 +1280,8 @@ public final class EntityRecognizer {
             "semiconductors", "biosciences", "bio", "biologics", "genomics", "analytics", "ventures", "capital",
             "labs", "systems", "technologies", "therapeutics", "pharma", "pharmaceuticals", "networks", "aerospace",
             "motors", "logistics", "holdings", "partners", "insurance", "studios", "microsystems", "electronics",
-            "mining", "minerals", "university", "institute", "foundation", "association", "college", "bancorp");
+            "mining", "minerals", "university", "institute", "foundation", "association", "college", "bancorp",
+            "brothers", "bros");
     /** Words before "AI" that make a kind of AI, not a company: adjectives and a few nouns used as them. */
     private static final Pattern AI_ADJECTIVE = Pattern.compile(".*(al|ive|ble|ic|ous|ful|ed|ing|ent|ant|ary|ory)"
             + "|open|enterprise|sovereign|edge|cloud|frontier|general|narrow|strong|weak|physical|embodied|the|of|"

@@ -3,6 +3,7 @@ package dev.newsintel.enrich.entities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,65 @@ class EntityTypingTest {
         String text = "Colonel Baltasar Cárdenas held the pass .";
         assertThat(EntityRecognizer.tidy(text, List.of(entity(text, "Colonel Baltasar Cárdenas", EntityType.ORG))))
                 .extracting(e -> e.type() + ":" + e.text()).containsExactly("PERSON:Baltasar Cárdenas");
+    }
+
+    @Test
+    void anOfficeBeforeANameIsLeftOutAndAnOfficeAloneIsNoName() {
+        String text = "Health Minister Celeste Macuácua and Prosecutor Kristien Van Acker spoke , said Justice Minister"
+                + " Pieter De Smedt , of General Dynamics in St. Louis .";
+        List<Entity> found = List.of(entity(text, "Health Minister Celeste Macuácua", EntityType.ORG),
+                entity(text, "Prosecutor Kristien Van Acker", EntityType.PERSON),
+                entity(text, "Minister", EntityType.PERSON), entity(text, "Pieter De Smedt", EntityType.PERSON),
+                entity(text, "General Dynamics", EntityType.ORG), entity(text, "St. Louis", EntityType.LOCATION));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("PERSON:Celeste Macuácua", "PERSON:Kristien Van Acker", "PERSON:Pieter De Smedt",
+                        "ORG:General Dynamics", "LOCATION:St. Louis");
+        // what follows the office must be a name in name case that no head word makes an organisation
+        assertThat(EntityRecognizer.nameAfterOffice("President Hotel Group", Set.of("president"), false))
+                .isEqualTo(-1);
+        assertThat(EntityRecognizer.nameAfterOffice("Attorney General Maria Lopez", Set.of("attorney", "general"),
+                true)).isEqualTo("Attorney General ".length());
+    }
+
+    @Test
+    void aGivenNameBeforeWordsThatAreNoEnglishWordsReadsAsAPersonsName() {
+        assertThat(EntityRecognizer.readsAsPersonsName("Frank Catalano")).isTrue();
+        assertThat(EntityRecognizer.readsAsPersonsName("Frank Kelly Freas")).isTrue();
+        assertThat(EntityRecognizer.readsAsPersonsName("Marlin Payments")).isFalse(); // a word: a company
+        assertThat(EntityRecognizer.readsAsPersonsName("Morgan Lane")).isFalse();
+        assertThat(EntityRecognizer.readsAsPersonsName("Warner Bros")).isFalse(); // a company's head word
+        assertThat(EntityRecognizer.readsAsPersonsName("El Bierzo")).isFalse(); // too short a given name
+        assertThat(EntityRecognizer.readsAsPersonsName("Catalano Frank")).isFalse(); // no given name first
+        String text = "Toastmasters have included Frank Catalano and Ada Quist .";
+        assertThat(EntityRecognizer.tidy(text, List.of(entity(text, "Frank Catalano", EntityType.ORG))))
+                .extracting(e -> e.type() + ":" + e.text()).containsExactly("PERSON:Frank Catalano");
+    }
+
+    @Test
+    void givenNamesOfManyCountriesCueTheSurnameAlone() {
+        assertThat(NameFeatures.Lexicon.bundled().firstNames).contains("Priya", "Iker", "Kojo", "Youssef", "Oskar",
+                "Anjali", "Kenji", "Concepción", "John", "Mary");
+        String text = "Intel named Priya Raman its chief financial officer on Monday.\n"
+                + "Raman, 51, joins from Helix Precision Instruments.";
+        List<Entity> entities = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(text));
+        assertThat(entities).filteredOn(e -> e.text().equals("Raman")).extracting(Entity::type)
+                .containsExactly(EntityType.PERSON);
+    }
+
+    @Test
+    void aCompanysShortNameIsTheFirstWordOfAnUnlistedNameEndingInADescriptor() {
+        EntityRecognizer recognizer = EntityRecognizer.bundled();
+        assertThat(recognizer.shortNameOf("Merlion Digital")).isEqualTo("Merlion");
+        assertThat(recognizer.shortNameOf("Quarry Data Systems")).isEqualTo("Quarry");
+        assertThat(recognizer.shortNameOf("Digital Realty")).isNull(); // no descriptor last
+        assertThat(recognizer.shortNameOf("Morgan Capital")).isNull(); // a given name alone is a person
+        assertThat(recognizer.shortNameOf("British Software Group")).isNull(); // a demonym alone is no company
+        assertThat(recognizer.shortNameOf("Kestrel Valley Group")).isNull(); // "Valley" is no descriptor
+        String text = "Qualcomm agreed to buy the chip designer Kestrel Silicon for $2.9 billion.\n"
+                + "The deal values Kestrel at 14 times its sales.";
+        List<Entity> entities = recognizer.recognize(TextProcessor.shared().analyze(text));
+        assertThat(entities).filteredOn(e -> e.text().equals("Kestrel")).extracting(Entity::type)
+                .containsExactly(EntityType.ORG);
     }
 
     @Test
