@@ -86,7 +86,10 @@ public final class EntityRecognizer {
             "API", "APIs", "LLM", "LLMs", "ML", "IT", "AR", "VR", "XR", "PC", "PCs", "TV", "EV", "EVs", "IPO", "CEO",
             "CFO", "CTO", "COO", "HR", "PR", "R&D", "SaaS", "IoT", "5G", "OS", "UI", "UX", "RAM", "SSD", "HBM", "ETF",
             "GDP", "ESG", "M&A", "Q1", "Q2", "Q3", "Q4", "FY", "YoY", "EPS", "ARR", "B2B", "B2C", "DIY", "FAQ", "PDF",
-            "USB", "LED", "LCD", "OLED", "GPS", "SDK", "ID", "OK");
+            "USB", "LED", "LCD", "OLED", "GPS", "SDK", "ID", "OK", "XBRL", "iXBRL", "HTML", "XML", "JSON", "URL",
+            "GAAP", "EBITDA");
+    /** One word of three or more capitalised parts, as code names things ("LanguageModelSession"): no person or place. */
+    private static final Pattern CODE_IDENTIFIER = Pattern.compile("\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+){2,}");
     /**
      * Last words of capitalised phrases that name a law, a contract, a charge or a sum rather than an organisation,
      * person or place ("Uniform Commercial Code", "Securities Exchange Act", "Prepayment Fee", "Two Hundred
@@ -94,6 +97,11 @@ public final class EntityRecognizer {
      */
     private static final Set<String> DOCUMENT_OR_AMOUNT_HEADS = Set.of("act", "code", "rules", "regulation",
             "regulations", "agreement", "treaty", "fee", "fees", "dollars", "bonds", "lease");
+
+    /** "LanguageModelSession", not "McDonald" or "DiCaprio": three or more capitalised parts in one word. */
+    static boolean isCodeIdentifier(String mention) {
+        return CODE_IDENTIFIER.matcher(mention).matches();
+    }
 
     static boolean namesADocumentOrAnAmount(String mention) {
         int lastWord = mention.length();
@@ -104,7 +112,9 @@ public final class EntityRecognizer {
     }
 
     /** The priority of the statistical name finder's candidates: the least trusted source. */
-    private static final int STATISTICAL = 9;
+    /** Priority of a match on the hand-written lists (organisations, places, products, models). */
+    static final int LISTED = 2;
+    static final int STATISTICAL = 9;
 
     private final CompanyDirectory companies;
     private final Gazetteer gazetteer;
@@ -127,7 +137,7 @@ public final class EntityRecognizer {
     }
 
     /** A mention before the document-level decisions. */
-    private record Candidate(EntityType type, int start, int end, EntityRef ref, boolean needsSupport,
+    record Candidate(EntityType type, int start, int end, EntityRef ref, boolean needsSupport,
                              int priority) {
     }
 
@@ -160,7 +170,9 @@ public final class EntityRecognizer {
                 for (NameFinder.Name name : nameFinder.find(sentence)) {
                     String mention = text.substring(name.start(), name.end());
                     if (COMMON_ACRONYMS.contains(mention) || Character.isLowerCase(mention.charAt(0))
-                            && !hasInnerCapital(mention) || namesADocumentOrAnAmount(mention)) {
+                            && !hasInnerCapital(mention) || namesADocumentOrAnAmount(mention)
+                            || (name.type() == EntityType.PERSON || name.type() == EntityType.LOCATION)
+                            && isCodeIdentifier(mention)) {
                         continue; // "AI", "GPU", "university partnerships", "Uniform Commercial Code": not names
                     }
                     accepted.add(new Candidate(name.type(), name.start(), name.end(),
@@ -212,7 +224,7 @@ public final class EntityRecognizer {
      * "Brady"). Where the finder agrees with a match on extent and type, the match
      * stays, with its link to a company or organisation. Rules still find what the finder misses.
      */
-    private static void yieldToStatistical(String text, List<Candidate> candidates) {
+    static void yieldToStatistical(String text, List<Candidate> candidates) {
         List<Candidate> statistical = candidates.stream().filter(c -> c.priority() == STATISTICAL).toList();
         List<Candidate> drop = new ArrayList<>();
         for (Candidate c : candidates) {
@@ -244,6 +256,11 @@ public final class EntityRecognizer {
                     nf.type() == EntityType.PERSON && nf.end() - nf.start() > word.length()
                             && text.substring(nf.start(), nf.end()).endsWith(" " + word));
             for (Candidate nf : statistical) {
+                if (c.priority() == LISTED && !oneWord && c.start() <= nf.start() && nf.end() <= c.end()
+                        && nf.end() - nf.start() < c.end() - c.start()) {
+                    drop.add(nf); // part of a listed name: "New York Stock" in "New York Stock Exchange"
+                    continue;
+                }
                 if (c.start() < nf.end() && nf.start() < c.end()
                         && (!linked || oneWord && nf.type() == EntityType.PERSON
                         && (nf.end() - nf.start() > c.end() - c.start() || surname))) {
@@ -527,7 +544,8 @@ public final class EntityRecognizer {
             "llc", "plc", "gmbh", "radio", "hotel", "foundation", "society", "bank", "brigade", "regiment",
             "battalion", "squadron", "corps", "choir", "ensemble", "publishing", "broadcasting", "police", "army",
             "navy", "museum", "group", "holdings", "partners", "ventures", "labs", "studios", "magazine", "newspaper",
-            "center", "centre", "mall");
+            "center", "centre", "mall", "pbc", "llp", "lp", "ag", "nv", "n.v.", "bv", "b.v.", "s.a.", "s.p.a.",
+            "oyj");
     /** Last words that make a name a place: "Niger River", "Chittoor District". */
     private static final Set<String> LOCATION_LAST_WORDS = Set.of("river", "lake", "mountain", "mountains",
             "island", "islands", "county", "province", "street", "avenue", "road", "valley", "bay", "sea", "ocean",
@@ -958,7 +976,7 @@ public final class EntityRecognizer {
                     }
                 }
                 out.add(new Candidate(entry.type(), tokens.get(i).start(), tokens.get(end - 1).end(), ref, false,
-                        2));
+                        LISTED));
                 i = end;
                 continue;
             }

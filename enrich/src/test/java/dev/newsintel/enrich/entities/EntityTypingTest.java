@@ -238,6 +238,40 @@ class EntityTypingTest {
     }
 
     @Test
+    void aListedNameOfSeveralWordsKeepsItsWholeExtentOverAPartTheFinderFound() {
+        String text = "Its shares trade on the New York Stock Exchange under WMT.";
+        int start = text.indexOf("New York");
+        EntityRecognizer.Candidate listed = new EntityRecognizer.Candidate(EntityType.ORG, start,
+                start + "New York Stock Exchange".length(), null, false, EntityRecognizer.LISTED);
+        EntityRecognizer.Candidate part = new EntityRecognizer.Candidate(EntityType.ORG, start,
+                start + "New York Stock".length(), null, false, EntityRecognizer.STATISTICAL);
+        List<EntityRecognizer.Candidate> candidates = new java.util.ArrayList<>(List.of(listed, part));
+        EntityRecognizer.yieldToStatistical(text, candidates);
+        assertThat(candidates).containsExactly(listed);
+        // a longer name the finder found still wins over the listed part of it: "Kestrel Silicon" over "Kestrel"
+        String other = "Qualcomm will buy Kestrel Silicon.";
+        int at = other.indexOf("Kestrel");
+        EntityRecognizer.Candidate shortListed = new EntityRecognizer.Candidate(EntityType.ORG, at, at + 7, null,
+                false, EntityRecognizer.LISTED);
+        EntityRecognizer.Candidate whole = new EntityRecognizer.Candidate(EntityType.ORG, at, at + 15, null, false,
+                EntityRecognizer.STATISTICAL);
+        List<EntityRecognizer.Candidate> both = new java.util.ArrayList<>(List.of(shortListed, whole));
+        EntityRecognizer.yieldToStatistical(other, both);
+        assertThat(both).containsExactly(whole);
+    }
+
+    @Test
+    void legalSuffixesMakeAnOrganisationAndCodeNamesAreNoPeople() {
+        assertThat(EntityRecognizer.typeByHead("Anthropic PBC")).isEqualTo(EntityType.ORG);
+        assertThat(EntityRecognizer.typeByHead("Van Dijkhuis Supermarkten B.V.")).isEqualTo(EntityType.ORG);
+        assertThat(EntityRecognizer.typeByHead("Siemens AG")).isEqualTo(EntityType.ORG);
+        assertThat(EntityRecognizer.isCodeIdentifier("LanguageModelSession")).isTrue();
+        assertThat(EntityRecognizer.isCodeIdentifier("McDonald")).isFalse();
+        assertThat(EntityRecognizer.isCodeIdentifier("DiCaprio")).isFalse();
+        assertThat(EntityRecognizer.isCodeIdentifier("MacArthur")).isFalse();
+    }
+
+    @Test
     void aLegalSuffixAfterACommaIsLeftOutOfTheName() {
         String text = "Cinder Security, Inc. will supply Halvard Pumps Corporation and Orrin Tool Co. from May.";
         List<Entity> found = new EntityRecognizer(CompanyDirectory.bundled(), null)
