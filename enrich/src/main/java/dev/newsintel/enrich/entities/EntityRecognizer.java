@@ -182,7 +182,7 @@ public final class EntityRecognizer {
         }
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
-        return modelsAsModels(propagate(text, tidy(text, resolve(text, accepted))));
+        return modelsAsModels(propagate(text, namedForPeople(text, tidy(text, resolve(text, accepted)))));
     }
 
     /**
@@ -534,6 +534,39 @@ public final class EntityRecognizer {
                     : new Entity(type, mention, start, end, ref));
         }
         return out;
+    }
+
+    /** Institutions named after a person: the person's name, then one of these words. */
+    private static final Set<String> INSTITUTION_WORDS = Set.of("institute", "foundation", "center", "centre",
+            "school", "university", "college", "museum", "hospital", "trust", "fund", "society", "library",
+            "academy", "initiative");
+    private static final Pattern INSTITUTION_AFTER_NAME = Pattern.compile(
+            "\\G (\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}-])(?: (?:for|of) (?:the )?\\p{Lu}[\\p{L}\\p{N}&.'-]*(?: (?:and |& )?\\p{Lu}[\\p{L}\\p{N}&.'-]*)*)?");
+
+    /**
+     * A person's name followed by "Institute", "Foundation" and kin is an institution named after that person, and
+     * its name runs on over "for ..." or "of ..." ("Emil Touma Institute for Palestinian Studies", "Allen Institute
+     * for AI", "Nelson Mandela Foundation"): one organisation, where the finder saw a person and, often, a second
+     * name after "for".
+     */
+    static List<Entity> namedForPeople(String text, List<Entity> found) {
+        List<Entity> out = new ArrayList<>(found.size());
+        boolean changed = false;
+        for (int k = 0; k < found.size(); k++) {
+            Entity e = found.get(k);
+            Matcher m = e.type() == EntityType.PERSON ? INSTITUTION_AFTER_NAME.matcher(text) : null;
+            if (m == null || !m.find(e.end()) || !INSTITUTION_WORDS.contains(lower(m.group(1)))) {
+                out.add(e);
+                continue;
+            }
+            int end = m.end();
+            out.add(new Entity(EntityType.ORG, text.substring(e.start(), end), e.start(), end, null));
+            while (k + 1 < found.size() && found.get(k + 1).start() < end) {
+                k++; // a name inside the institution's ("Palestinian Studies") is part of it
+            }
+            changed = true;
+        }
+        return changed ? out : found;
     }
 
     /** Last words that make a name an organisation whatever else it holds: "Montreal Hockey Club". */

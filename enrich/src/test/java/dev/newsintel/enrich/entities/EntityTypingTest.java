@@ -261,6 +261,20 @@ class EntityTypingTest {
     }
 
     @Test
+    void anInstitutionNamedAfterAPersonIsOneOrganisation() {
+        String text = "The Emil Touma Institute for Palestinian Studies and the Allen Institute for AI met Ada Quist .";
+        List<Entity> found = List.of(entity(text, "Emil Touma", EntityType.PERSON),
+                entity(text, "Palestinian Studies", EntityType.ORG), entity(text, "Allen", EntityType.PERSON),
+                entity(text, "Ada Quist", EntityType.PERSON));
+        assertThat(EntityRecognizer.namedForPeople(text, found)).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("ORG:Emil Touma Institute for Palestinian Studies", "ORG:Allen Institute for AI",
+                        "PERSON:Ada Quist");
+        String said = "Ada Quist Foundation-style charities are rare , said Ada Quist .";
+        assertThat(EntityRecognizer.namedForPeople(said, List.of(entity(said, "Ada Quist", EntityType.PERSON))))
+                .extracting(e -> e.type() + ":" + e.text()).containsExactly("PERSON:Ada Quist");
+    }
+
+    @Test
     void legalSuffixesMakeAnOrganisationAndCodeNamesAreNoPeople() {
         assertThat(EntityRecognizer.typeByHead("Anthropic PBC")).isEqualTo(EntityType.ORG);
         assertThat(EntityRecognizer.typeByHead("Van Dijkhuis Supermarkten B.V.")).isEqualTo(EntityType.ORG);
