@@ -439,6 +439,10 @@ public final class EntityRecognizer {
             if (FUNDING_ROUND.matcher(e.text()).matches()) {
                 continue; // "Series E funding": a round, not a name
             }
+            if ((e.type() == EntityType.PERSON || e.type() == EntityType.ORG) && e.canonical() == null
+                    && PLACE_BEFORE.matcher(text).region(Math.max(0, e.start() - 40), e.start()).find()) {
+                e = new Entity(EntityType.LOCATION, e.text(), e.start(), e.end(), null);
+            }
             if (e.type() == EntityType.ORG && !isListedCompany(e)) {
                 Matcher country = COUNTRY_BEFORE_ORG.matcher(e.text());
                 if (country.lookingAt() && typeByHead(e.text().substring(country.end())) == EntityType.ORG) {
@@ -535,6 +539,12 @@ public final class EntityRecognizer {
         }
         return out;
     }
+
+    /** Words just before a name that say it is a place: "the town of Coleman", "50 miles northwest of Orlando". */
+    private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)(?:\\b(?:town|city|village|hamlet|suburb|"
+            + "county|province|state|region|district|municipality|island|port) of|\\b(?:north|south|east|"
+            + "west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of|\\b(?:kilometres|kilometers|km|miles|"
+            + "mi) (?:\\S+ )?(?:from|of)|\\b(?:near|outside|suburbs of|outskirts of)) $");
 
     /** Institutions named after a person: the person's name, then one of these words. */
     private static final Set<String> INSTITUTION_WORDS = Set.of("institute", "foundation", "center", "centre",

@@ -275,6 +275,18 @@ class EntityTypingTest {
     }
 
     @Test
+    void aNameAfterTheTownOfOrMilesNorthOfIsAPlace() {
+        String text = "It lies south of the town of Coleman , 50 miles northwest of Orlando , and is run by Ada Quist .";
+        List<Entity> found = List.of(entity(text, "Coleman", EntityType.PERSON),
+                entity(text, "Orlando", EntityType.PERSON), entity(text, "Ada Quist", EntityType.PERSON));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("LOCATION:Coleman", "LOCATION:Orlando", "PERSON:Ada Quist");
+        String capital = "He paid the registered capital of Borrower Company .";
+        assertThat(EntityRecognizer.tidy(capital, List.of(entity(capital, "Borrower Company", EntityType.ORG))))
+                .extracting(e -> e.type() + ":" + e.text()).containsExactly("ORG:Borrower Company");
+    }
+
+    @Test
     void legalSuffixesMakeAnOrganisationAndCodeNamesAreNoPeople() {
         assertThat(EntityRecognizer.typeByHead("Anthropic PBC")).isEqualTo(EntityType.ORG);
         assertThat(EntityRecognizer.typeByHead("Van Dijkhuis Supermarkten B.V.")).isEqualTo(EntityType.ORG);
