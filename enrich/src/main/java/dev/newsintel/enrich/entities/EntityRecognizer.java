@@ -98,6 +98,17 @@ public final class EntityRecognizer {
     private static final Set<String> DOCUMENT_OR_AMOUNT_HEADS = Set.of("act", "code", "rules", "regulation",
             "regulations", "agreement", "treaty", "fee", "fees", "dollars", "bonds", "lease");
 
+    /** Words that are an office and nothing more: "Rep.", "Attorney General", "Secretary". */
+    static boolean isOffice(String words) {
+        String[] parts = words.split(" ");
+        for (String part : parts) {
+            if (!OFFICES.contains(lower(part).replace(".", ""))) {
+                return false;
+            }
+        }
+        return parts.length > 0;
+    }
+
     /** "LanguageModelSession", not "McDonald" or "DiCaprio": three or more capitalised parts in one word. */
     static boolean isCodeIdentifier(String mention) {
         return CODE_IDENTIFIER.matcher(mention).matches();
@@ -445,6 +456,13 @@ public final class EntityRecognizer {
             }
             if (e.type() == EntityType.ORG && !isListedCompany(e)) {
                 Matcher country = COUNTRY_BEFORE_ORG.matcher(e.text());
+                if (country.lookingAt() && isOffice(e.text().substring(country.end()))) {
+                    // "U.S. Rep.", "U.S. Attorney": the country, then an office, which is no name
+                    int at = e.start() + country.start(1);
+                    out.add(new Entity(EntityType.LOCATION, country.group(1), at, at + country.group(1).length(),
+                            null));
+                    continue;
+                }
                 if (country.lookingAt() && typeByHead(e.text().substring(country.end())) == EntityType.ORG) {
                     // "The U.S. Federal Trade Commission": the country, then the agency
                     int at = e.start() + country.start(1);
@@ -475,6 +493,13 @@ public final class EntityRecognizer {
             int end = e.end();
             if (end < text.length() && text.charAt(end) == '.' && endsInAnInitial(text, start, end)) {
                 end++; // "Richard A" + ".": the tokenizer split the initial's full stop off
+            }
+            // "Alexandria Ocasio" + "-Cortez": a double-barrelled surname the tokenizer split at its hyphen
+            while (k + 1 < found.size() && found.get(k + 1).start() == end
+                    && (text.charAt(end) == '-' || text.charAt(end) == '\u2010') && end + 1 < text.length()
+                    && Character.isUpperCase(text.charAt(end + 1))) {
+                end = found.get(k + 1).end();
+                k++;
             }
             // "Richard A." + "Lupoff"
             if (k + 1 < found.size() && found.get(k + 1).type() == EntityType.PERSON

@@ -287,6 +287,19 @@ class EntityTypingTest {
     }
 
     @Test
+    void aSurnameSplitAtItsHyphenIsJoinedAndACountryBeforeAnOfficeIsThePlaceAlone() {
+        String text = "U.S. Rep. Alexandria Ocasio-Cortez said so .";
+        int split = text.indexOf("-Cortez");
+        List<Entity> found = List.of(entity(text, "U.S. Rep", EntityType.ORG),
+                new Entity(EntityType.PERSON, "Alexandria Ocasio", text.indexOf("Alexandria"), split, null),
+                new Entity(EntityType.PERSON, "-Cortez", split, split + "-Cortez".length(), null));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("LOCATION:U.S.", "PERSON:Alexandria Ocasio-Cortez");
+        assertThat(EntityRecognizer.isOffice("Attorney General")).isTrue();
+        assertThat(EntityRecognizer.isOffice("Federal Trade Commission")).isFalse();
+    }
+
+    @Test
     void legalSuffixesMakeAnOrganisationAndCodeNamesAreNoPeople() {
         assertThat(EntityRecognizer.typeByHead("Anthropic PBC")).isEqualTo(EntityType.ORG);
         assertThat(EntityRecognizer.typeByHead("Van Dijkhuis Supermarkten B.V.")).isEqualTo(EntityType.ORG);
