@@ -451,8 +451,12 @@ public final class EntityRecognizer {
                 continue; // "Series E funding": a round, not a name
             }
             if ((e.type() == EntityType.PERSON || e.type() == EntityType.ORG) && e.canonical() == null
-                    && PLACE_BEFORE.matcher(text).region(Math.max(0, e.start() - 40), e.start()).find()) {
+                    && PLACE_BEFORE.matcher(text).region(Math.max(0, e.start() - 40), e.start()).find()
+                    || e.type() == EntityType.PERSON && isPlaceBeforeItsRegion(text, e)) {
                 e = new Entity(EntityType.LOCATION, e.text(), e.start(), e.end(), null);
+            }
+            if (e.type() == EntityType.PERSON && NAME_SUFFIXES.contains(lower(e.text()).replace(".", ""))) {
+                continue; // "Esq." alone: what follows a name, not one
             }
             if (e.type() == EntityType.ORG && !isListedCompany(e)) {
                 Matcher country = COUNTRY_BEFORE_ORG.matcher(e.text());
@@ -570,6 +574,25 @@ public final class EntityRecognizer {
             + "county|province|state|region|district|municipality|island|port) of|\\b(?:north|south|east|"
             + "west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of|\\b(?:kilometres|kilometers|km|miles|"
             + "mi) (?:\\S+ )?(?:from|of)|\\b(?:near|outside|suburbs of|outskirts of)) $");
+
+    private static final Set<String> NAME_SUFFIXES = Set.of("esq", "jr", "sr", "phd", "md");
+    private static final Pattern REGION_AFTER = Pattern.compile("\\G ?, (\\p{Lu}[\\p{L}.]*(?: \\p{Lu}[\\p{L}.]*)?)"
+            + "(?=\\s*[,.;:)]|\\s+\\d|\\s+(?:and|or|in|on|at|where|which)\\b|$)");
+
+    /**
+     * A "person" the finder found right before a comma and a listed place ("Rochester, New York", "Boulder,
+     * Colorado") is the town of that state or country.
+     */
+    private static boolean isPlaceBeforeItsRegion(String text, Entity e) {
+        Matcher m = REGION_AFTER.matcher(text);
+        if (!m.find(e.end())) {
+            return false;
+        }
+        List<NameTokens.NameToken> region = NameTokens.tokenize(m.group(1));
+        TokenTrie.Match<Gazetteer.Entry> listed = Gazetteer.bundled().longest(region, 0);
+        return listed != null && listed.length() == region.size()
+                && listed.values().stream().anyMatch(v -> v.type() == EntityType.LOCATION);
+    }
 
     /** Institutions named after a person: the person's name, then one of these words. */
     private static final Set<String> INSTITUTION_WORDS = Set.of("institute", "foundation", "center", "centre",

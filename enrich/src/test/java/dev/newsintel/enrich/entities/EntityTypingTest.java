@@ -300,6 +300,19 @@ class EntityTypingTest {
     }
 
     @Test
+    void aTownBeforeItsStateIsAPlaceAndASuffixAloneIsNoName() {
+        String text = "Its plants are in Rochester , New York , and Newton , Massachusetts 02462 . Attention : Ada Quist , "
+                + "Esq. and Ada Quist , New Yorker .";
+        List<Entity> found = List.of(entity(text, "Rochester", EntityType.PERSON),
+                entity(text, "Newton", EntityType.PERSON), entity(text, "Ada Quist", EntityType.PERSON),
+                entity(text, "Esq.", EntityType.PERSON),
+                new Entity(EntityType.PERSON, "Ada Quist", text.lastIndexOf("Ada Quist"),
+                        text.lastIndexOf("Ada Quist") + 9, null));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("LOCATION:Rochester", "LOCATION:Newton", "PERSON:Ada Quist", "PERSON:Ada Quist");
+    }
+
+    @Test
     void legalSuffixesMakeAnOrganisationAndCodeNamesAreNoPeople() {
         assertThat(EntityRecognizer.typeByHead("Anthropic PBC")).isEqualTo(EntityType.ORG);
         assertThat(EntityRecognizer.typeByHead("Van Dijkhuis Supermarkten B.V.")).isEqualTo(EntityType.ORG);
