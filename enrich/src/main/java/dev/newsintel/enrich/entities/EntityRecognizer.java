@@ -98,6 +98,24 @@ public final class EntityRecognizer {
     private static final Set<String> DOCUMENT_OR_AMOUNT_HEADS = Set.of("act", "code", "rules", "regulation",
             "regulations", "agreement", "treaty", "fee", "fees", "dollars", "bonds", "lease");
 
+    /** Last words of a product's name: "Horizon Pro", "Mac Mini"; and model numbers: "Silicon One G300". */
+    private static final Set<String> PRODUCT_LAST_WORDS = Set.of("pro", "max", "ultra", "mini", "lite");
+    private static final Pattern MODEL_NUMBER = Pattern.compile("\\p{Lu}{1,3}\\d{1,4}\\p{Ll}{0,3}");
+
+    /**
+     * Whether an unlisted name the finder called an organisation reads as a product's: several words, the last a
+     * variant ("Pro", "Max", "Ultra", "Mini", "Lite") or a model number ("G300", "A321neo"), and no head word that
+     * makes it an organisation.
+     */
+    static boolean readsAsProduct(String mention) {
+        int space = mention.lastIndexOf(' ');
+        if (space < 0 || typeByHead(mention) != null) {
+            return false;
+        }
+        String last = mention.substring(space + 1);
+        return PRODUCT_LAST_WORDS.contains(lower(last)) || MODEL_NUMBER.matcher(last).matches();
+    }
+
     /** Words that are an office and nothing more: "Rep.", "Attorney General", "Secretary". */
     static boolean isOffice(String words) {
         String[] parts = words.split(" ");
@@ -480,6 +498,10 @@ public final class EntityRecognizer {
             if (possessiveName > 0) {
                 out.add(new Entity(EntityType.ORG, text.substring(e.start(), possessiveName), e.start(),
                         possessiveName, null));
+                continue;
+            }
+            if (e.type() == EntityType.ORG && e.canonical() == null && readsAsProduct(e.text())) {
+                out.add(new Entity(EntityType.PRODUCT, e.text(), e.start(), e.end(), null));
                 continue;
             }
             if (e.type() == EntityType.ORG || e.type() == EntityType.LOCATION) {

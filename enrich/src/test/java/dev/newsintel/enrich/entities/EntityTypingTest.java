@@ -313,6 +313,19 @@ class EntityTypingTest {
     }
 
     @Test
+    void anOrganisationEndingInAVariantOrAModelNumberIsAProduct() {
+        assertThat(EntityRecognizer.readsAsProduct("Horizon Pro")).isTrue();
+        assertThat(EntityRecognizer.readsAsProduct("Silicon One G300")).isTrue();
+        assertThat(EntityRecognizer.readsAsProduct("Airbus A321neo")).isTrue();
+        assertThat(EntityRecognizer.readsAsProduct("Pro")).isFalse(); // one word
+        assertThat(EntityRecognizer.readsAsProduct("Formula 3")).isFalse(); // a number alone is no model number
+        assertThat(EntityRecognizer.readsAsProduct("Kestrel Silicon")).isFalse();
+        String text = "The Horizon Pro headset from Glasswing costs $1,499.";
+        assertThat(EntityRecognizer.tidy(text, List.of(entity(text, "Horizon Pro", EntityType.ORG))))
+                .extracting(e -> e.type() + ":" + e.text()).containsExactly("PRODUCT:Horizon Pro");
+    }
+
+    @Test
     void legalSuffixesMakeAnOrganisationAndCodeNamesAreNoPeople() {
         assertThat(EntityRecognizer.typeByHead("Anthropic PBC")).isEqualTo(EntityType.ORG);
         assertThat(EntityRecognizer.typeByHead("Van Dijkhuis Supermarkten B.V.")).isEqualTo(EntityType.ORG);
