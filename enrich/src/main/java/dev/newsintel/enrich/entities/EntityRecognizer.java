@@ -120,7 +120,7 @@ public final class EntityRecognizer {
     static boolean isOffice(String words) {
         String[] parts = words.split(" ");
         for (String part : parts) {
-            if (!OFFICES.contains(lower(part).replace(".", ""))) {
+            if (!OFFICES.contains(titleKey(part))) {
                 return false;
             }
         }
@@ -140,9 +140,9 @@ public final class EntityRecognizer {
         return lastWord > 0 && DOCUMENT_OR_AMOUNT_HEADS.contains(mention.substring(lastWord).toLowerCase(Locale.ROOT));
     }
 
-    /** The priority of the statistical name finder's candidates: the least trusted source. */
-    /** Priority of a match on the hand-written lists (organisations, places, products, models). */
+    /** The priority of a match on the hand-written lists (organisations, places, products, models). */
     static final int LISTED = 2;
+    /** The priority of the statistical name finder's candidates: the least trusted source. */
     static final int STATISTICAL = 9;
 
     private final CompanyDirectory companies;
@@ -350,7 +350,7 @@ public final class EntityRecognizer {
     static boolean readsAsPerson(String mention) {
         String[] words = mention.split(" ");
         if (words.length < 2 || words.length > 4
-                || !PERSON_ONLY_TITLES.contains(lower(words[0]).replace(".", ""))) {
+                || !PERSON_ONLY_TITLES.contains(titleKey(words[0]))) {
             return false;
         }
         for (int i = 1; i < words.length; i++) {
@@ -377,12 +377,9 @@ public final class EntityRecognizer {
      * whole as an organisation or a place ("General Manuel Belgrano", "Health Minister Celeste Macuácua"). Not the
      * titles that also start places and institutions ("St. Louis", "King's College", "Prince Edward Island").
      */
-    private static final Set<String> OFFICES = Set.of("mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame",
-            "captain", "capt", "major", "general", "gen", "colonel", "col", "lieutenant", "lt", "sergeant",
-            "admiral", "commander", "president", "senator", "sen", "governor", "gov", "judge", "chancellor",
-            "premier", "minister", "secretary", "ceo", "cfo", "cto", "chairman", "chairwoman", "founder",
-            "co-founder", "coach", "mayor", "rep", "representative", "prosecutor", "attorney", "ambassador", "envoy",
-            "inspector", "detective", "superintendent", "constable", "dj");
+    private static final Set<String> OFFICES = without(LEADING_TITLES, Set.of("justice", "king", "queen", "prince",
+            "princess", "pope", "saint", "st", "reverend", "rev", "bishop", "archbishop", "cardinal", "father",
+            "sister", "brother", "emperor", "empress", "lord", "lady"));
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+(?:['\u2019-]\\p{Lu}?\\p{Ll}+)*");
 
     /**
@@ -394,7 +391,7 @@ public final class EntityRecognizer {
         String[] words = mention.split(" ");
         for (int first = 0; first <= 1 && first < words.length; first++) {
             int at = first;
-            while (at < words.length && offices.contains(lower(words[at]).replace(".", ""))) {
+            while (at < words.length && offices.contains(titleKey(words[at]))) {
                 at++;
             }
             if (at == first || at == words.length || words.length - at > 3
@@ -473,7 +470,7 @@ public final class EntityRecognizer {
                     || e.type() == EntityType.PERSON && isPlaceBeforeItsRegion(text, e)) {
                 e = new Entity(EntityType.LOCATION, e.text(), e.start(), e.end(), null);
             }
-            if (e.type() == EntityType.PERSON && NAME_SUFFIXES.contains(lower(e.text()).replace(".", ""))) {
+            if (e.type() == EntityType.PERSON && NAME_SUFFIXES.contains(titleKey(e.text()))) {
                 continue; // "Esq." alone: what follows a name, not one
             }
             if (e.type() == EntityType.ORG && !isListedCompany(e)) {
@@ -561,7 +558,7 @@ public final class EntityRecognizer {
             String mention = text.substring(start, end);
             int space;
             while ((space = mention.indexOf(' ')) > 0 && LEADING_TITLES.contains(
-                    lower(mention.substring(0, space)).replace(".", ""))) {
+                    titleKey(mention.substring(0, space)))) {
                 start += space + 1;
                 mention = text.substring(start, end);
             }
@@ -570,7 +567,7 @@ public final class EntityRecognizer {
                 start += afterPortfolio; // "Justice Minister Pieter De Smedt"
                 mention = text.substring(start, end);
             }
-            if (mention.indexOf(' ') < 0 && OFFICES.contains(lower(mention).replace(".", ""))) {
+            if (mention.indexOf(' ') < 0 && OFFICES.contains(titleKey(mention))) {
                 continue; // "Minister" alone: an office, no name
             }
             String last = lower(mention.substring(mention.lastIndexOf(' ') + 1));
@@ -781,14 +778,6 @@ public final class EntityRecognizer {
         return all;
     }
 
-    /** Last words of a company's name that its short name drops: "Kestrel Silicon" is "Kestrel" on second mention. */
-    private static final Set<String> DROPPED_DESCRIPTORS = Set.of("robotics", "photonics", "semiconductor",
-            "semiconductors", "biosciences", "bio", "biologics", "genomics", "analytics", "ventures", "capital",
-            "labs", "systems", "technologies", "technology", "therapeutics", "pharma", "pharmaceuticals", "networks",
-            "aerospace", "logistics", "holdings", "partners", "insurance", "studios", "microsystems", "electronics",
-            "mining", "minerals", "bancorp", "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
-            "plc", "group", "silicon", "digital", "cloud", "data", "software", "ai", "energy", "media", "security",
-            "health", "foods", "instruments", "dynamics", "industries", "solutions", "computing");
     private static final Pattern DEMONYM = Pattern.compile(".*(?:an|ish|ese|ic|i)");
 
     /**
@@ -1413,6 +1402,16 @@ public final class EntityRecognizer {
             "motors", "logistics", "holdings", "partners", "insurance", "studios", "microsystems", "electronics",
             "mining", "minerals", "university", "institute", "foundation", "association", "college", "bancorp",
             "brothers", "bros");
+    /**
+     * Last words of a company's name that its short name drops: "Kestrel Silicon" is "Kestrel" on second mention.
+     * The company heads, but not those of institutions ("Stanford University" is not "Stanford"), nor "Motors" and
+     * "Brothers", whose first word alone is often a common one ("General Motors", "Warner Bros").
+     */
+    private static final Set<String> DROPPED_DESCRIPTORS = with(without(COMPANY_HEADS, Set.of("university",
+            "institute", "foundation", "association", "college", "motors", "brothers", "bros")), Set.of("technology",
+            "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "group", "silicon",
+            "digital", "cloud", "data", "software", "ai", "energy", "media", "security", "health", "foods",
+            "instruments", "dynamics", "industries", "solutions", "computing"));
     /** Words before "AI" that make a kind of AI, not a company: adjectives and a few nouns used as them. */
     private static final Pattern AI_ADJECTIVE = Pattern.compile(".*(al|ive|ble|ic|ous|ful|ed|ing|ent|ant|ary|ory)"
             + "|open|enterprise|sovereign|edge|cloud|frontier|general|narrow|strong|weak|physical|embodied|the|of|"
@@ -1626,6 +1625,23 @@ public final class EntityRecognizer {
             }
         }
         return extraWord; // "AMD." is still AMD
+    }
+
+    private static Set<String> without(Set<String> words, Set<String> removed) {
+        Set<String> out = new HashSet<>(words);
+        out.removeAll(removed);
+        return Set.copyOf(out);
+    }
+
+    private static Set<String> with(Set<String> words, Set<String> added) {
+        Set<String> out = new HashSet<>(words);
+        out.addAll(added);
+        return Set.copyOf(out);
+    }
+
+    /** A title or suffix as the lists hold it: lower case, without its full stops ("Sen." → "sen"). */
+    private static String titleKey(String word) {
+        return lower(word).replace(".", "");
     }
 
     static String lower(String s) {
