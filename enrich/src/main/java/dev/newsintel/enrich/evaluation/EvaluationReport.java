@@ -66,7 +66,7 @@ public final class EvaluationReport {
         int colon = example.indexOf(':');
         String category = colon > 0 && colon < 40 ? example.substring(0, colon) : "";
         List<String> list = examples.computeIfAbsent(category, k -> new ArrayList<>());
-        if (list.size() < 25) {
+        if (list.size() < Integer.getInteger("newsintel.eval.examples", 25)) {
             list.add(example);
         }
         return this;

@@ -1,9 +1,15 @@
 package dev.newsintel.enrich.quantities;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,11 +104,28 @@ public final class Currencies {
             Map.entry("r", "BRL"), Map.entry("mx", "MXN"), Map.entry("mxn", "MXN"), Map.entry("cn", "CNY"),
             Map.entry("rmb", "CNY"));
 
+    /** The names of {@code currency-names.txt} that are a currency's own word, taken only in lower case. */
+    static final Set<String> LOWER_CASE_ONLY;
+
     /**
      * Currency names as they follow (or, for a few, precede) a number, longest first when matched. Lower-case.
-     * Plural and singular forms are listed; "pence", "cents" and kin are handled as hundredths.
+     * Plural and singular forms are listed; "pence", "cents" and kin are handled as hundredths. The hand-written
+     * names below choose for the ambiguous ones ("pound", "franc", "dollar"); the rest of the world's currencies
+     * come from {@code currency-names.txt} (CLDR's English names: "Kenyan shillings", "forints").
      */
-    static final Map<String, String> NAMES = buildNames();
+    static final Map<String, String> NAMES;
+
+    static {
+        Map<String, String> names = new HashMap<>(buildNames());
+        Set<String> lowerCaseOnly = new HashSet<>();
+        for (String[] row : currencyNames()) {
+            if (names.putIfAbsent(row[1], row[0]) == null && "word".equals(row[2])) {
+                lowerCaseOnly.add(row[1]);
+            }
+        }
+        NAMES = Map.copyOf(names);
+        LOWER_CASE_ONLY = Set.copyOf(lowerCaseOnly);
+    }
 
     /** Minor units: one hundredth of the currency. */
     static final Map<String, String> MINOR_NAMES = Map.ofEntries(
@@ -161,6 +184,30 @@ public final class Currencies {
         put(m, "NGN", "naira", "nigerian naira");
         put(m, "XBT", "bitcoin", "bitcoins", "btc");
         return Map.copyOf(m);
+    }
+
+    /** Rows of code, lower-case name and kind ("name" or "word") of the bundled CLDR currency names. */
+    private static List<String[]> currencyNames() {
+        String resource = "/dev/newsintel/enrich/quantities/currency-names.txt";
+        try (InputStream in = Currencies.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the class path");
+            }
+            List<String[]> rows = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] row = line.split("\t");
+                if (row.length != 3) {
+                    throw new IllegalStateException(resource + ": expected code, name and kind in \"" + line + "\"");
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + resource, e);
+        }
     }
 
     private static void put(Map<String, String> m, String code, String... names) {

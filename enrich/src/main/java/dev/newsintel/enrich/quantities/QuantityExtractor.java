@@ -620,8 +620,11 @@ public final class QuantityExtractor {
         String after = raw.toLowerCase(Locale.ROOT);
         Matcher m = SUFFIX_NAME.matcher(after);
         if (m.find() && !(m.group(1).equals("won") && !lx.get(last).isWord()
-                && !NumberParser.SCALE_WORDS.containsKey(lx.get(last).lower()))) {
-            // "won" is the currency only after a scaled amount ("84.3 trillion won"), not "3 won"
+                && !NumberParser.SCALE_WORDS.containsKey(lx.get(last).lower()))
+                && !(Currencies.LOWER_CASE_ONLY.contains(m.group(1))
+                && !raw.substring(m.start(1), m.end(1)).equals(m.group(1)))) {
+            // "won" is the currency only after a scaled amount ("84.3 trillion won"), not "3 won"; a currency's own
+            // word counts in lower case only ("500 forints", not "the 1964 Leone film")
             String name = m.group(1);
             String code = Currencies.NAMES.get(name);
             int end = from + m.end();

@@ -53,6 +53,29 @@ class QuantityExtractorTest {
         assertThat(q.unit()).isEqualTo(currency);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            M-Pesa moved 40,000 Kenyan shillings                  | 40,000 Kenyan shillings    | 40000         | KES
+            a 1.2 billion forint contract                         | 1.2 billion forint         | 1200000000    | HUF
+            fined 350 million Czech korunas                       | 350 million Czech korunas  | 350000000     | CZK
+            worth 2 billion hryvnias                              | 2 billion hryvnias         | 2000000000    | UAH
+            sold for 90,000 Costa Rican colones                   | 90,000 Costa Rican colones | 90000         | CRC
+            priced at 500 cordobas                                | 500 cordobas               | 500           | NIO
+            raised 12 million Trinidad and Tobago dollars         | 12 million Trinidad and Tobago dollars | 12000000 | TTD
+            """)
+    void readsTheWorldsCurrenciesByTheirNames(String sentence, String text, String value, String currency) {
+        readsMoney(sentence, text, value, currency);
+    }
+
+    @Test
+    void aCurrencysOwnWordCountsOnlyInLowerCase() {
+        assertThat(extractor.extract("After 1964 Leone made three more westerns."))
+                .noneMatch(q -> q.kind() == QuantityKind.MONEY);
+        assertThat(only("a fine of 20 million leones").unit()).isEqualTo("SLE");
+        assertThat(only("The Icelandic krona fell; a coffee costs 650 króna.").unit()).isEqualTo("ISK");
+        assertThat(only("a loan of 3 billion kronor").unit()).isEqualTo("SEK");
+    }
+
     @Test
     void readsMoneyRangesAndQualifiers() {
         Quantity range = only("guidance of $2.5-3 billion for the year");
