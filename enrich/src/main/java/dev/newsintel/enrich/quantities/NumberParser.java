@@ -307,15 +307,24 @@ public final class NumberParser {
             return null;
         }
         BigDecimal value = total.add(BigDecimal.valueOf(current));
-        // "two thirds", "fifty-four hundredths", "one million two thousand two hundred three fifths"
-        if (end + 1 < lx.size() && (last == Last.UNIT || last == Last.TEN || last == Last.HUNDRED)
-                && DENOMINATORS.containsKey(lx.get(end + 1).lower()) && !lx.get(end + 1).is("half")
-                && !lx.get(end + 1).lower().startsWith("quarter") && !lx.get(end + 1).is("halves")) {
-            BigDecimal denominator = DENOMINATORS.get(lx.get(end + 1).lower());
+        // "two thirds", "fifty-four hundredths", "one million two thousand two hundred three fifths"; "two-thirds",
+        // but not "twenty-fifth" (an ordinal)
+        int d = last == Last.UNIT && end + 2 < lx.size() && lx.get(end + 1).isSym("-") && lx.get(end + 1).glued()
+                && lx.get(end + 2).glued() ? end + 2 : end + 1;
+        if (d < lx.size() && (last == Last.UNIT || last == Last.TEN || last == Last.HUNDRED)
+                && DENOMINATORS.containsKey(lx.get(d).lower()) && !lx.get(d).is("half")
+                && !lx.get(d).lower().startsWith("quarter") && !lx.get(d).is("halves")) {
+            BigDecimal denominator = DENOMINATORS.get(lx.get(d).lower());
             BigDecimal total2 = total;
-            value = total2.add(BigDecimal.valueOf(current)).divide(denominator, java.math.MathContext.DECIMAL128)
-                    .round(FRACTION_PRECISION).stripTrailingZeros();
-            end += 1;
+            value = total2.add(BigDecimal.valueOf(current)).divide(denominator, java.math.MathContext.DECIMAL128);
+            end = d;
+            // "two thirds of a million": the fraction of a scale
+            int k = end + 1;
+            if (k + 2 < lx.size() && lx.get(k).is("of") && (lx.get(k + 1).is("a") || lx.get(k + 1).is("an"))
+                    && SCALE_WORDS.containsKey(lx.get(k + 2).lower()) && !lx.get(k + 2).is("hundred")) {
+                return ofScale(lx, i, k + 2, value);
+            }
+            value = value.round(FRACTION_PRECISION).stripTrailingZeros();
             return new NumberPhrase(i, end, value, BigDecimal.ONE, false, true, null);
         }
         // "two and a half", "five and a quarter", "twenty and three fifths", "one hundred and three and two thirds"
@@ -342,6 +351,11 @@ public final class NumberParser {
             if (numerator != null && k < lx.size() && DENOMINATORS.containsKey(lx.get(k).lower())) {
                 BigDecimal part = numerator.divide(DENOMINATORS.get(lx.get(k).lower()),
                         java.math.MathContext.DECIMAL128);
+                // "one and a half billion" is 1.5 billion, not one and then half a billion
+                if (k + 1 < lx.size() && SCALE_WORDS.containsKey(lx.get(k + 1).lower())
+                        && !lx.get(k + 1).is("hundred") && last != Last.HUNDRED) {
+                    return ofScale(lx, i, k + 1, value.add(part));
+                }
                 value = value.add(part).round(FRACTION_PRECISION).stripTrailingZeros();
                 end = k;
             }
@@ -354,6 +368,13 @@ public final class NumberParser {
         }
         BigDecimal scale = scaleOf(lx, i, end);
         return new NumberPhrase(i, end, value, scale, false, true, lx.get(end).lower());
+    }
+
+    /** A worded amount times the scale word at {@code scaleWord}: "one and a half billion", "two thirds of a million". */
+    private static NumberPhrase ofScale(List<Lexeme> lx, int first, int scaleWord, BigDecimal amount) {
+        BigDecimal scale = SCALE_WORDS.get(lx.get(scaleWord).lower());
+        BigDecimal value = amount.multiply(scale).round(FRACTION_PRECISION).stripTrailingZeros();
+        return new NumberPhrase(first, scaleWord, value, scale, false, true, lx.get(scaleWord).lower());
     }
 
     /** The largest scale word within a worded number, as its scale (for "$2.5-3 billion"-style sharing). */

@@ -185,6 +185,22 @@ class QuantityExtractorTest {
     }
 
     @Test
+    void aFractionOfAScaleIsScaledWhole() {
+        // not "five and" then "half a million": the half belongs to the five
+        Quantity q = only("a deal of five and a half million dollars");
+        assertThat(q.text()).isEqualTo("five and a half million dollars");
+        assertThat(q.value()).isEqualByComparingTo("5500000");
+        assertThat(only("a loan of one and a half billion pounds").value()).isEqualByComparingTo("1500000000");
+        assertThat(only("They spent two thirds of a million dollars").value())
+                .isEqualByComparingTo("666666.666666667");
+        assertThat(only("two-thirds of a billion dollars").text()).isEqualTo("two-thirds of a billion dollars");
+        assertThat(NumberParser.parse("one-eighth")).isEqualByComparingTo("0.125");
+        // an ordinal is no fraction
+        assertThat(NumberParser.findAll("its twenty-fifth anniversary"))
+                .noneMatch(n -> n.value().compareTo(new BigDecimal("4")) == 0);
+    }
+
+    @Test
     void readsDurationsToldInParts() {
         assertThat(only("the review took an hour and a half").normalized()).isEqualTo("PT1.5H");
         Quantity weeks = only("a lock-up of one week three days");
