@@ -230,9 +230,11 @@ public final class NumberParser {
                 j++;
                 continue;
             } else if ((w.equals("half") || w.equals("quarter")) && (last == Last.NONE || last == Last.ARTICLE)) {
-                // "half a million", "a quarter million"
+                // "half a million", "a quarter million", "a quarter of a billion"
                 int k = j + 1;
-                if (k < lx.size() && (lx.get(k).is("a") || lx.get(k).is("of")) && k + 1 < lx.size()) {
+                if (k + 2 < lx.size() && lx.get(k).is("of") && (lx.get(k + 1).is("a") || lx.get(k + 1).is("an"))) {
+                    k += 2;
+                } else if (k < lx.size() && (lx.get(k).is("a") || lx.get(k).is("of")) && k + 1 < lx.size()) {
                     k++;
                 }
                 if (k < lx.size() && SCALE_WORDS.containsKey(lx.get(k).lower()) && !lx.get(k).is("hundred")) {

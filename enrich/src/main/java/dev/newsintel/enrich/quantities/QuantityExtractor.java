@@ -422,15 +422,25 @@ public final class QuantityExtractor {
         if (NumberParser.isNumberWord(w.lower())) {
             return true;
         }
-        if ((w.is("a") || w.is("an") || w.is("half") || w.is("quarter")) && i + 1 < lx.size()) {
-            Lexeme n = lx.get(i + 1);
-            if (n.is("a") && i + 2 < lx.size()) {
-                n = lx.get(i + 2);
-            }
-            return NumberParser.SCALE_WORDS.containsKey(n.lower()) && !n.is("mn") && !n.is("bn")
-                    || n.is("dozen");
+        // "a million", "half a million", "a quarter of a billion", "a dozen"
+        int k = i;
+        if (w.is("a") || w.is("an")) {
+            k++;
         }
-        return false;
+        if (k < lx.size() && (lx.get(k).is("half") || lx.get(k).is("quarter"))) {
+            k++;
+            if (k + 1 < lx.size() && lx.get(k).is("of")) {
+                k++;
+            }
+            if (k + 1 < lx.size() && (lx.get(k).is("a") || lx.get(k).is("an"))) {
+                k++;
+            }
+        }
+        if (k == i || k >= lx.size()) {
+            return false;
+        }
+        Lexeme n = lx.get(k);
+        return NumberParser.SCALE_WORDS.containsKey(n.lower()) && !n.is("mn") && !n.is("bn") || n.is("dozen");
     }
 
     /** Digits that belong to a name or code: "H100", "GPT-4", "Qwen2.5", "B200", "3D". */

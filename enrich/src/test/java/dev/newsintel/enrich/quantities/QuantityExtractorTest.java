@@ -194,6 +194,7 @@ class QuantityExtractorTest {
         assertThat(only("They spent two thirds of a million dollars").value())
                 .isEqualByComparingTo("666666.666666667");
         assertThat(only("two-thirds of a billion dollars").text()).isEqualTo("two-thirds of a billion dollars");
+        assertThat(only("a quarter of a billion dollars").value()).isEqualByComparingTo("250000000");
         assertThat(NumberParser.parse("one-eighth")).isEqualByComparingTo("0.125");
         // an ordinal is no fraction
         assertThat(NumberParser.findAll("its twenty-fifth anniversary"))
