@@ -51,7 +51,9 @@ public final class EntityRecognizer {
             "built", "builds", "bought", "buys", "sold", "sells", "signed", "signs", "confirmed", "confirms",
             "revealed", "reveals", "became", "becomes", "stated", "states", "disclosed", "discloses", "also",
             "now", "would", "could", "may", "might", "wants", "aims", "hopes", "spent", "spends", "made", "makes",
-            "owns", "owned", "backed", "debuted", "debuts", "showed", "shows", "today");
+            "owns", "owned", "backed", "debuted", "debuts", "showed", "shows", "today", "cto", "coo", "chief",
+            "founder", "co-founder", "cofounder", "president", "chairman", "chairwoman", "spokesperson", "spokesman",
+            "spokeswoman");
     /** Capitalised words that may follow a company name without making it part of a longer name. */
     private static final Set<String> FREE_FOLLOWERS = Set.of("ceo", "cfo", "cto", "coo", "chief", "founder",
             "president", "chairman", "spokesperson", "spokesman", "spokeswoman", "said", "says", "on", "in", "and",
@@ -256,6 +258,7 @@ public final class EntityRecognizer {
     static void yieldToStatistical(String text, List<Candidate> candidates) {
         List<Candidate> statistical = candidates.stream().filter(c -> c.priority() == STATISTICAL).toList();
         List<Candidate> drop = new ArrayList<>();
+        List<Candidate> add = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.priority() == STATISTICAL || c.type() == EntityType.AI_MODEL) {
                 continue;
@@ -290,6 +293,19 @@ public final class EntityRecognizer {
                     drop.add(nf); // part of a listed name: "New York Stock" in "New York Stock Exchange"
                     continue;
                 }
+                if (c.ref() != null && oneWord && nf.start() == c.start()
+                        && (nf.type() == EntityType.PERSON || nf.type() == EntityType.ORG)) {
+                    // "Microsoft President Brad Smith": the company, its office, then the person
+                    int name = nf.end() > c.end() + 1 && text.charAt(c.end()) == ' '
+                            ? nameAfterOffice(text.substring(c.end() + 1, nf.end()), LEADING_TITLES,
+                            nf.type() == EntityType.ORG) : -1;
+                    if (name > 0 && !drop.contains(nf)) {
+                        drop.add(nf);
+                        add.add(new Candidate(EntityType.PERSON, c.end() + 1 + name, nf.end(), null, false,
+                                STATISTICAL));
+                        break;
+                    }
+                }
                 if (c.start() < nf.end() && nf.start() < c.end()
                         && (!linked || oneWord && nf.type() == EntityType.PERSON
                         && (nf.end() - nf.start() > c.end() - c.start() || surname))) {
@@ -299,6 +315,7 @@ public final class EntityRecognizer {
             }
         }
         candidates.removeAll(drop);
+        candidates.addAll(add);
     }
 
     private static final Pattern POSSESSIVE_NAME = Pattern.compile(
@@ -370,7 +387,9 @@ public final class EntityRecognizer {
             "ceo", "cfo", "cto", "chairman", "chairwoman", "founder", "co-founder", "reverend", "rev", "bishop",
             "father", "sister", "brother", "coach", "mayor", "rep", "representative", "emperor", "empress",
             "archbishop", "cardinal", "lord", "lady", "prosecutor", "attorney", "ambassador", "envoy", "inspector",
-            "detective", "superintendent", "constable", "dj");
+            "detective", "superintendent", "constable", "dj", "chief", "executive", "officer", "vice", "deputy",
+            "director", "managing", "chair", "chairperson", "commissioner", "spokesman", "spokeswoman", "spokesperson", "coo", "cio",
+            "vp", "evp", "svp");
 
     /**
      * Offices that, before a given name, make the words after them a person's name even where the finder read the
@@ -384,8 +403,9 @@ public final class EntityRecognizer {
 
     /**
      * Where a person's name starts after the office before it, or -1: an office ("Prosecutor", "Attorney General"),
-     * or a portfolio and its office ("Health Minister", "Prime Minister"), then at most three words in name case that
-     * no head word makes an organisation or a place, the first a given name where {@code givenNameFirst}.
+     * or a portfolio and its office ("Health Minister", "Prime Minister"), then two or three words in name case that
+     * no head word makes an organisation or a place, the first a given name where {@code givenNameFirst}. One word
+     * after an office word is too often the rest of a place's or a firm's name ("Newton Executive Park").
      */
     static int nameAfterOffice(String mention, Set<String> offices, boolean givenNameFirst) {
         String[] words = mention.split(" ");
@@ -394,7 +414,7 @@ public final class EntityRecognizer {
             while (at < words.length && offices.contains(titleKey(words[at]))) {
                 at++;
             }
-            if (at == first || at == words.length || words.length - at > 3
+            if (at == first || words.length - at < 2 || words.length - at > 3
                     || first == 1 && !NAME_WORD.matcher(words[0]).matches()
                     || givenNameFirst && !NameFeatures.Lexicon.bundled().firstNames.contains(words[at])) {
                 continue;
@@ -1497,6 +1517,15 @@ public final class EntityRecognizer {
                 prev = tokens.get(i - 2); // "Mr. Smith"
             }
             boolean titled = prev != null && (PERSON_TITLES.contains(prev.key()) || SPEECH_VERBS.contains(prev.key()));
+            // "Microsoft President Brad Smith said": the name, a given name and more, starts after the office
+            for (int k = end - 3; k > i; k--) {
+                if (LEADING_TITLES.contains(tokens.get(k).key())
+                        && NameFeatures.Lexicon.bundled().firstNames.contains(tokens.get(k + 1).text())) {
+                    i = k + 1;
+                    titled = true;
+                    break;
+                }
+            }
             boolean appositive = false;
             if (end < tokens.size()) {
                 NameTokens.NameToken next = tokens.get(end);

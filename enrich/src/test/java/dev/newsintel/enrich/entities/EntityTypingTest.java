@@ -127,6 +127,20 @@ class EntityTypingTest {
     }
 
     @Test
+    void aCompanyAndItsOfficeBeforeAPersonsNameAreTheCompanyAndThePerson() {
+        String text = "Microsoft President Dana Whitfield wrote on Monday that the deal would close. OpenAI Chief "
+                + "Executive Lena Marsh told reporters the model ships in May.";
+        List<Entity> found = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(text));
+        assertThat(found).extracting(e -> e.type() + ":" + e.text()).contains("ORG:Microsoft",
+                "PERSON:Dana Whitfield", "ORG:OpenAI", "PERSON:Lena Marsh");
+        // one word after an office word is the rest of a place's name, not a person's
+        String address = "Two Newton Executive Park , Suite 203";
+        assertThat(EntityRecognizer.tidy(address, List.of(entity(address, "Newton Executive Park",
+                EntityType.LOCATION)))).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("LOCATION:Newton Executive Park");
+    }
+
+    @Test
     void aGivenNameBeforeWordsThatAreNoEnglishWordsReadsAsAPersonsName() {
         assertThat(EntityRecognizer.readsAsPersonsName("Frank Catalano")).isTrue();
         assertThat(EntityRecognizer.readsAsPersonsName("Frank Kelly Freas")).isTrue();
