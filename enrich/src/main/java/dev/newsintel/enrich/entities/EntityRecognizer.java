@@ -544,6 +544,19 @@ public final class EntityRecognizer {
                 end = found.get(k + 1).end();
                 k++;
             }
+            if (end + 1 < text.length() && (text.charAt(end) == '-' || text.charAt(end) == '\u2010')
+                    && Character.isUpperCase(text.charAt(end + 1))
+                    && (k + 1 >= found.size() || found.get(k + 1).start() > end)) {
+                // "Haidar Abdel" + an unclaimed "-Shafi": the rest of the surname
+                int wordEnd = end + 1;
+                while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
+                    wordEnd++;
+                }
+                if (wordEnd > end + 2 && (wordEnd == text.length() || !Character.isLetterOrDigit(text.charAt(wordEnd))
+                        && text.charAt(wordEnd) != '-')) {
+                    end = wordEnd;
+                }
+            }
             // "Richard A." + "Lupoff"
             if (k + 1 < found.size() && found.get(k + 1).type() == EntityType.PERSON
                     && text.substring(start, end).matches(".*\\b\\p{Lu}\\.") && found.get(k + 1).start() == end + 1

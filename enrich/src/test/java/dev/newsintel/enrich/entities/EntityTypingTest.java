@@ -309,6 +309,11 @@ class EntityTypingTest {
                 new Entity(EntityType.PERSON, "-Cortez", split, split + "-Cortez".length(), null));
         assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
                 .containsExactly("LOCATION:U.S.", "PERSON:Alexandria Ocasio-Cortez");
+        // the rest of the surname, found by nobody
+        String unclaimed = "along with Dr. Haidar Abdel-Shafi , and a Smith-led team";
+        assertThat(EntityRecognizer.tidy(unclaimed, List.of(entity(unclaimed, "Haidar Abdel", EntityType.PERSON),
+                entity(unclaimed, "Smith", EntityType.PERSON)))).extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("PERSON:Haidar Abdel-Shafi", "PERSON:Smith");
         assertThat(EntityRecognizer.isOffice("Attorney General")).isTrue();
         assertThat(EntityRecognizer.isOffice("Federal Trade Commission")).isFalse();
     }
