@@ -517,6 +517,14 @@ public final class EntityRecognizer {
                         possessiveName, null));
                 continue;
             }
+            int joiner = e.type() == EntityType.ORG && e.canonical() == null ? twoCompaniesJoinedAt(e.text()) : -1;
+            if (joiner > 0) {
+                // "BofA Securities and Mizuho Securities", "its stake in Riverbend Media to Apollo": two names
+                int second = e.text().indexOf(' ', joiner + 1) + 1;
+                out.add(new Entity(EntityType.ORG, e.text().substring(0, joiner), e.start(), e.start() + joiner, null));
+                out.add(new Entity(EntityType.ORG, e.text().substring(second), e.start() + second, e.end(), null));
+                continue;
+            }
             if (e.type() == EntityType.ORG && e.canonical() == null && readsAsProduct(e.text())) {
                 out.add(new Entity(EntityType.PRODUCT, e.text(), e.start(), e.end(), null));
                 continue;
@@ -735,6 +743,7 @@ public final class EntityRecognizer {
      * found once (by any source) is the same kind of name where it recurs and nothing else claimed it.
      */
     private List<Entity> propagate(String text, List<Entity> found) {
+        found = companyShortNamesAreCompanies(found);
         java.util.Map<String, EntityType> names = new java.util.HashMap<>();
         java.util.Map<String, EntityRef> refs = new java.util.HashMap<>();
         Set<String> conflicting = new HashSet<>();
@@ -810,6 +819,93 @@ public final class EntityRecognizer {
         all.sort(Comparator.comparingInt(Entity::start));
         return all;
     }
+
+    /**
+     * An unlisted company's name without its legal form and descriptors, where two words or more remain, is that
+     * company wherever the document uses it: "Chesapeake Harbor Bancorp, Inc." ... "Chesapeake Harbor will merge",
+     * "Prescott Lane LLP" ... "Prescott Lane furnished a letter", where the finder had read a place or a person.
+     */
+    private List<Entity> companyShortNamesAreCompanies(List<Entity> found) {
+        Set<String> shortNames = new HashSet<>();
+        for (Entity e : found) {
+            if (e.type() == EntityType.ORG && !isListedCompany(e)) {
+                String shortName = multiWordShortNameOf(e.text());
+                if (shortName != null) {
+                    shortNames.add(lower(shortName)); // "CHESAPEAKE HARBOR BANCORP" on a cover page
+                }
+            }
+        }
+        if (shortNames.isEmpty()) {
+            return found;
+        }
+        List<Entity> out = new ArrayList<>(found.size());
+        for (Entity e : found) {
+            boolean misread = (e.type() == EntityType.PERSON || e.type() == EntityType.LOCATION)
+                    && e.canonical() == null && shortNames.contains(lower(e.text()));
+            out.add(misread ? new Entity(EntityType.ORG, e.text(), e.start(), e.end(), null) : e);
+        }
+        return out;
+    }
+
+    /** "Chesapeake Harbor Bancorp, Inc." → "Chesapeake Harbor"; null unless two capitalised words or more remain. */
+    String multiWordShortNameOf(String name) {
+        String[] words = name.split(" ");
+        int n = words.length;
+        while (n > 0 && (words[n - 1].equals(",") || LEGAL_FORMS.contains(titleKey(strip(words[n - 1])))
+                || DROPPED_DESCRIPTORS.contains(titleKey(strip(words[n - 1]))))) {
+            n--;
+        }
+        if (n < 2 || n == words.length) {
+            return null;
+        }
+        for (int k = 0; k < n; k++) {
+            if (!Character.isUpperCase(words[k].charAt(0)) || words[k].endsWith(",")) {
+                return null;
+            }
+        }
+        String shortName = String.join(" ", java.util.Arrays.copyOf(words, n));
+        List<NameTokens.NameToken> tokens = NameTokens.tokenize(shortName);
+        TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(tokens, 0);
+        return listed != null && listed.length() == tokens.size() ? null : shortName; // "New York Holdings"
+    }
+
+    private static String strip(String word) {
+        return word.endsWith(",") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    /**
+     * Where an organisation's name read as one is two, joined by " and " or " to ", or -1: the first of two words or
+     * more ending in a company's head word or legal form ("BofA Securities", "Veldhuis Process Automation B.V."), with
+     * no "of" in it ("Ministry of Energy and Energy Industries" is one name); after "and" another such name, after
+     * "to" any name ("Riverbend Media to Apollo": no company is called that).
+     */
+    static int twoCompaniesJoinedAt(String mention) {
+        for (String joiner : List.of(" and ", " to ")) {
+            int at = mention.indexOf(joiner);
+            if (at < 0 || mention.indexOf(joiner, at + 1) >= 0) {
+                continue;
+            }
+            String first = mention.substring(0, at);
+            String second = mention.substring(at + joiner.length());
+            if (first.indexOf(' ') < 0 || first.contains(" of ") || !endsInCompanyHead(first)
+                    || second.isEmpty() || !Character.isUpperCase(second.charAt(0))
+                    || joiner.equals(" and ") && (second.indexOf(' ') < 0 || !endsInCompanyHead(second))) {
+                continue;
+            }
+            return at;
+        }
+        return -1;
+    }
+
+    private static boolean endsInCompanyHead(String name) {
+        String last = titleKey(strip(name.substring(name.lastIndexOf(' ') + 1)));
+        return LEGAL_FORMS.contains(last) || COMPANY_HEADS.contains(last) || ORG_LAST_WORDS.contains(last)
+                || NameFeatures.ORG_HEADS.contains(last) || DROPPED_DESCRIPTORS.contains(last);
+    }
+
+    /** Legal forms at the end of a company's name, as {@link #titleKey} gives them. */
+    private static final Set<String> LEGAL_FORMS = Set.of("inc", "corp", "corporation", "co", "ltd", "limited", "llc",
+            "llp", "lp", "plc", "pbc", "ag", "nv", "bv", "sa", "spa", "gmbh", "oyj", "se", "incorporated");
 
     private static final Pattern DEMONYM = Pattern.compile(".*(?:an|ish|ese|ic|i)");
 
@@ -1051,6 +1147,12 @@ public final class EntityRecognizer {
             if (companyLength > 0 && companyLength >= listedLength && !headline
                     && continuesIntoLongerName(tokens, i + companyLength, true)) {
                 companyLength = 0; // "Apple Bank", "Amazon River Authority": another organisation or a place
+            }
+            if (companyLength > 0 && !headline && i > 0 && tokens.get(i - 1).isAlnum()
+                    && tokens.get(i - 1).isCapitalized() && !JOINERS.contains(tokens.get(i - 1).key())
+                    && (NameFeatures.ORG_HEADS.contains(tokens.get(i).key())
+                    || COMPANY_HEADS.contains(tokens.get(i).key()))) {
+                companyLength = 0; // "Granite Shore Bancorp, Inc." is not "The Bancorp, Inc.": the end of a longer name
             }
             if (companyLength > 0 && companyLength >= listedLength) {
                 CompanyDirectory.Alias alias = CompanyDirectory.best(company.values());
@@ -1434,7 +1536,7 @@ public final class EntityRecognizer {
             "labs", "systems", "technologies", "therapeutics", "pharma", "pharmaceuticals", "networks", "aerospace",
             "motors", "logistics", "holdings", "partners", "insurance", "studios", "microsystems", "electronics",
             "mining", "minerals", "university", "institute", "foundation", "association", "college", "bancorp",
-            "brothers", "bros");
+            "brothers", "bros", "securities");
     /**
      * Last words of a company's name that its short name drops: "Kestrel Silicon" is "Kestrel" on second mention.
      * The company heads, but not those of institutions ("Stanford University" is not "Stanford"), nor "Motors" and

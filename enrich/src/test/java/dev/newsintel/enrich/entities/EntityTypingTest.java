@@ -141,6 +141,36 @@ class EntityTypingTest {
     }
 
     @Test
+    void twoCompaniesReadAsOneNameAreTwo() {
+        String text = "Notes were sold by Lakeview Securities and Ostrava Securities , and its stake in Riverbend Media "
+                + "to Apollo , advised by the Ministry of Energy and Energy Industries .";
+        List<Entity> found = List.of(entity(text, "Lakeview Securities and Ostrava Securities", EntityType.ORG),
+                entity(text, "Riverbend Media to Apollo", EntityType.ORG),
+                entity(text, "Ministry of Energy and Energy Industries", EntityType.ORG));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text()).containsExactly(
+                "ORG:Lakeview Securities", "ORG:Ostrava Securities", "ORG:Riverbend Media", "ORG:Apollo",
+                "ORG:Ministry of Energy and Energy Industries");
+        // one name: the first part is no company's name of itself
+        assertThat(EntityRecognizer.twoCompaniesJoinedAt("Procter and Gamble Company")).isEqualTo(-1);
+        assertThat(EntityRecognizer.twoCompaniesJoinedAt("Rochester Gas and Electric Corporation")).isEqualTo(-1);
+    }
+
+    @Test
+    void aCompanysNameWithoutItsLegalFormIsItsShortName() {
+        EntityRecognizer recognizer = EntityRecognizer.bundled();
+        assertThat(recognizer.multiWordShortNameOf("Chesapeake Harbor Bancorp, Inc.")).isEqualTo("Chesapeake Harbor");
+        assertThat(recognizer.multiWordShortNameOf("Prescott Lane LLP")).isEqualTo("Prescott Lane");
+        assertThat(recognizer.multiWordShortNameOf("Kestrel Silicon")).isNull(); // one word is left to shortNameOf
+        assertThat(recognizer.multiWordShortNameOf("New York Holdings")).isNull(); // a listed place
+        String text = "The Audit Committee approved the dismissal of Marcus Fenwick LLP as its auditor. The Company "
+                + "provided Marcus Fenwick with a copy of the disclosures and requested that Marcus Fenwick furnish a "
+                + "letter.";
+        assertThat(recognizer.recognize(TextProcessor.shared().analyze(text)))
+                .filteredOn(e -> e.text().equals("Marcus Fenwick")).extracting(Entity::type)
+                .containsExactly(EntityType.ORG, EntityType.ORG);
+    }
+
+    @Test
     void aGivenNameBeforeWordsThatAreNoEnglishWordsReadsAsAPersonsName() {
         assertThat(EntityRecognizer.readsAsPersonsName("Frank Catalano")).isTrue();
         assertThat(EntityRecognizer.readsAsPersonsName("Frank Kelly Freas")).isTrue();
