@@ -525,6 +525,11 @@ public final class EntityRecognizer {
                 out.add(new Entity(EntityType.ORG, e.text().substring(second), e.start() + second, e.end(), null));
                 continue;
             }
+            if ((e.type() == EntityType.PERSON || e.type() == EntityType.LOCATION) && e.canonical() == null
+                    && readsAsTeam(e.text())) {
+                out.add(new Entity(EntityType.ORG, e.text(), e.start(), e.end(), null));
+                continue;
+            }
             if (e.type() == EntityType.ORG && e.canonical() == null && readsAsProduct(e.text())) {
                 out.add(new Entity(EntityType.PRODUCT, e.text(), e.start(), e.end(), null));
                 continue;
@@ -902,6 +907,35 @@ public final class EntityRecognizer {
         return LEGAL_FORMS.contains(last) || COMPANY_HEADS.contains(last) || ORG_LAST_WORDS.contains(last)
                 || NameFeatures.ORG_HEADS.contains(last) || DROPPED_DESCRIPTORS.contains(last);
     }
+
+    /**
+     * A listed place and one capitalised plural is a team, an organisation: "Rochester Jeffersons", "Chicago
+     * Blackhawks", "Buffalo Bisons", where the finder read a place or a person. Not plurals that name places or events
+     * ("Palm Springs", "Florida Keys", "Tokyo Olympics").
+     */
+    static boolean readsAsTeam(String mention) {
+        int space = mention.lastIndexOf(' ');
+        if (space < 0) {
+            return false;
+        }
+        String last = mention.substring(space + 1);
+        if (!TEAM_NAME.matcher(last).matches() || NOT_TEAMS.contains(lower(last))
+                || NameFeatures.LOC_HEADS.contains(lower(last))) {
+            return false;
+        }
+        List<NameTokens.NameToken> place = NameTokens.tokenize(mention.substring(0, space));
+        TokenTrie.Match<Gazetteer.Entry> listed = NameFeatures.Lexicon.bundled().gazetteer.longest(place, 0);
+        return listed != null && listed.length() == place.size()
+                && listed.values().stream().anyMatch(v -> v.type() == EntityType.LOCATION);
+    }
+
+    private static final Pattern TEAM_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+[^s]s");
+    private static final Set<String> NOT_TEAMS = Set.of("springs", "heights", "falls", "hills", "islands", "isles",
+            "keys", "lakes", "plains", "woods", "gardens", "meadows", "rapids", "shoals", "sands", "downs", "flats",
+            "highlands", "lowlands", "mountains", "rocks", "narrows", "olympics", "games", "championships", "series",
+            "awards", "talks", "accords", "protests", "elections", "riots", "floods", "wars", "times", "news",
+            "airlines", "airways", "motors", "industries", "systems", "holdings", "partners", "instruments",
+            "communications", "networks", "studios", "labs", "ventures", "records", "securities", "brothers");
 
     /** Legal forms at the end of a company's name, as {@link #titleKey} gives them. */
     private static final Set<String> LEGAL_FORMS = Set.of("inc", "corp", "corporation", "co", "ltd", "limited", "llc",

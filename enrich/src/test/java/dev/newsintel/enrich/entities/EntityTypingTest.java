@@ -156,6 +156,18 @@ class EntityTypingTest {
     }
 
     @Test
+    void aPlaceAndAPluralAreATeam() {
+        String text = "The Chicago Kestrels beat the Toronto Harriers before the Tokyo Olympics .";
+        List<Entity> found = List.of(entity(text, "Chicago Kestrels", EntityType.LOCATION),
+                entity(text, "Toronto Harriers", EntityType.PERSON), entity(text, "Tokyo Olympics", EntityType.LOCATION));
+        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text()).containsExactly(
+                "ORG:Chicago Kestrels", "ORG:Toronto Harriers", "LOCATION:Tokyo Olympics");
+        assertThat(EntityRecognizer.readsAsTeam("Florida Keys")).isFalse();
+        assertThat(EntityRecognizer.readsAsTeam("Harriers")).isFalse();
+        assertThat(EntityRecognizer.readsAsTeam("Marcus Kestrels")).isFalse(); // no listed place
+    }
+
+    @Test
     void aCompanysNameWithoutItsLegalFormIsItsShortName() {
         EntityRecognizer recognizer = EntityRecognizer.bundled();
         assertThat(recognizer.multiWordShortNameOf("Chesapeake Harbor Bancorp, Inc.")).isEqualTo("Chesapeake Harbor");
