@@ -89,9 +89,9 @@ public class CurrencyNames {
         });
         collect(ownWords, words, false);
         collect(ownWords, words, true);
-        System.out.println("# English names of ISO 4217 currencies: code, lower-case name, and \"name\" (any case) or");
-        System.out.println("# \"word\" (a currency's own word, taken in lower case only). From the Unicode CLDR data of");
-        System.out.println("# the JDK " + Runtime.version().feature() + " (Unicode licence), written by"
+        System.out.println("# English names of ISO 4217 currencies: code, lower-case name, and \"name\" (any case)");
+        System.out.println("# or \"word\" (a currency's own word, taken in lower case only). From the Unicode CLDR");
+        System.out.println("# data of the JDK " + Runtime.version().feature() + " (Unicode licence), written by"
                 + " enrich/tools/CurrencyNames.java; see its header.");
         for (Map.Entry<String, String> e : names.entrySet()) {
             System.out.println(e.getValue() + "\t" + e.getKey() + "\tname");

@@ -388,8 +388,8 @@ public final class EntityRecognizer {
             "father", "sister", "brother", "coach", "mayor", "rep", "representative", "emperor", "empress",
             "archbishop", "cardinal", "lord", "lady", "prosecutor", "attorney", "ambassador", "envoy", "inspector",
             "detective", "superintendent", "constable", "dj", "chief", "executive", "officer", "vice", "deputy",
-            "director", "managing", "chair", "chairperson", "commissioner", "spokesman", "spokeswoman", "spokesperson", "coo", "cio",
-            "vp", "evp", "svp");
+            "director", "managing", "chair", "chairperson", "commissioner", "spokesman", "spokeswoman",
+            "spokesperson", "coo", "cio", "vp", "evp", "svp");
 
     /**
      * Offices that, before a given name, make the words after them a person's name even where the finder read the
@@ -1182,7 +1182,8 @@ public final class EntityRecognizer {
                     && continuesIntoLongerName(tokens, i + companyLength, true)) {
                 companyLength = 0; // "Apple Bank", "Amazon River Authority": another organisation or a place
             }
-            if (companyLength > 0 && !headline && i > 0 && tokens.get(i - 1).isAlnum()
+            // (not after a sentence's first word, capitalised for grammar's sake: "Yesterday Capital One said")
+            if (companyLength > 0 && !headline && i > 1 && tokens.get(i - 1).isAlnum()
                     && tokens.get(i - 1).isCapitalized() && !JOINERS.contains(tokens.get(i - 1).key())
                     && (NameFeatures.ORG_HEADS.contains(tokens.get(i).key())
                     || COMPANY_HEADS.contains(tokens.get(i).key()))) {

@@ -372,7 +372,9 @@ public final class NumberParser {
         return new NumberPhrase(i, end, value, scale, false, true, lx.get(end).lower());
     }
 
-    /** A worded amount times the scale word at {@code scaleWord}: "one and a half billion", "two thirds of a million". */
+    /**
+     * A worded amount times the scale word at {@code scaleWord}: "one and a half billion", "two thirds of a million".
+     */
     private static NumberPhrase ofScale(List<Lexeme> lx, int first, int scaleWord, BigDecimal amount) {
         BigDecimal scale = SCALE_WORDS.get(lx.get(scaleWord).lower());
         BigDecimal value = amount.multiply(scale).round(FRACTION_PRECISION).stripTrailingZeros();

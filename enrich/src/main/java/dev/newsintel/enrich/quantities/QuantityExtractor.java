@@ -65,6 +65,8 @@ public final class QuantityExtractor {
     private static final Pattern FEW_DURATION = Pattern.compile("(?i)\\b(?:(a\\s+)?(couple)(?:\\s+of)?|(half)(?:\\s+an?|-)?|"
             + "(an?)(?=\\s+\\w+\\s+and\\s+(?:a\\s+half|half|\\d|[a-z]+ (?:minutes?|seconds?|hours?|days?|months?|weeks?))))"
             + "\\s*(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\\b");
+    /** After "quarter(s)": of an hour, so minutes ("three quarters of an hour"), not a quarter of a year. */
+    private static final Pattern OF_AN_HOUR = Pattern.compile("(?i)\\s+of\\s+(?:an?\\s+)?hours?\\b");
     private static final Pattern ARTICLE_MONEY = Pattern.compile(
             "(?i)\\b(a|one)\\s+(dollar|euro|pound|yen|yuan|nickel|dime|grand)\\b");
     private static final Pattern YEAR = Pattern.compile("(1[5-9]|20)\\d\\d");
@@ -367,8 +369,16 @@ public final class QuantityExtractor {
             } else if ((m = DURATION.matcher(after)).find() && !(m.group(1).equalsIgnoreCase("h") && last.scaled())) {
                 kind = QuantityKind.DURATION;
                 durationUnit = durationUnit(m.group(1));
-                unit = durationUnit;
                 end = afterEnd + m.end();
+                Matcher ofAnHour = OF_AN_HOUR.matcher(text).region(end, text.length());
+                if ("quarter".equals(durationUnit) && ofAnHour.lookingAt()) {
+                    // "three quarters of an hour": 45 minutes, not nine months
+                    durationUnit = "minute";
+                    value = value.multiply(BigDecimal.valueOf(15));
+                    high = high == null ? null : high.multiply(BigDecimal.valueOf(15));
+                    end = ofAnHour.end();
+                }
+                unit = durationUnit;
             } else if ((m = COUNT_NOUN.matcher(after)).find() && isCount(p1, last, lx, m.group(2))) {
                 kind = QuantityKind.COUNT;
                 unit = m.group(2);
@@ -841,8 +851,16 @@ public final class QuantityExtractor {
             }
             int start = article != null ? m.start(2) : m.start(1);
             String unit = durationUnit(m.group(3));
-            found.add(new Quantity(QuantityKind.DURATION, text.substring(start, m.end()), start, m.end(),
-                    BigDecimal.ONE, unit, null, null, false, period(BigDecimal.ONE, unit)));
+            BigDecimal value = BigDecimal.ONE;
+            int end = m.end();
+            Matcher ofAnHour = OF_AN_HOUR.matcher(text).region(end, text.length());
+            if ("quarter".equals(unit) && ofAnHour.lookingAt()) {
+                unit = "minute"; // "in a quarter of an hour"
+                value = BigDecimal.valueOf(15);
+                end = ofAnHour.end();
+            }
+            found.add(new Quantity(QuantityKind.DURATION, text.substring(start, end), start, end,
+                    value, unit, null, null, false, period(value, unit)));
         }
         m = FEW_DURATION.matcher(text);
         while (m.find()) {

@@ -142,8 +142,8 @@ class EntityTypingTest {
 
     @Test
     void twoCompaniesReadAsOneNameAreTwo() {
-        String text = "Notes were sold by Lakeview Securities and Ostrava Securities , and its stake in Riverbend Media "
-                + "to Apollo , advised by the Ministry of Energy and Energy Industries .";
+        String text = "Notes were sold by Lakeview Securities and Ostrava Securities , and its stake in Riverbend "
+                + "Media to Apollo , advised by the Ministry of Energy and Energy Industries .";
         List<Entity> found = List.of(entity(text, "Lakeview Securities and Ostrava Securities", EntityType.ORG),
                 entity(text, "Riverbend Media to Apollo", EntityType.ORG),
                 entity(text, "Ministry of Energy and Energy Industries", EntityType.ORG));
@@ -159,7 +159,8 @@ class EntityTypingTest {
     void aPlaceAndAPluralAreATeam() {
         String text = "The Chicago Kestrels beat the Toronto Harriers before the Tokyo Olympics .";
         List<Entity> found = List.of(entity(text, "Chicago Kestrels", EntityType.LOCATION),
-                entity(text, "Toronto Harriers", EntityType.PERSON), entity(text, "Tokyo Olympics", EntityType.LOCATION));
+                entity(text, "Toronto Harriers", EntityType.PERSON),
+                entity(text, "Tokyo Olympics", EntityType.LOCATION));
         assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text()).containsExactly(
                 "ORG:Chicago Kestrels", "ORG:Toronto Harriers", "LOCATION:Tokyo Olympics");
         assertThat(EntityRecognizer.readsAsTeam("Florida Keys")).isFalse();

@@ -215,6 +215,10 @@ class QuantityExtractorTest {
         assertThat(only("within a couple of weeks").normalized()).isEqualTo("P2W");
         assertThat(only("half a day").normalized()).isEqualTo("P0.5D");
         assertThat(only("two additional minutes").normalized()).isEqualTo("PT2M");
+        // quarters of an hour are minutes, not quarters of a year
+        assertThat(only("three quarters of an hour later").normalized()).isEqualTo("PT45M");
+        assertThat(only("back in a quarter of an hour").normalized()).isEqualTo("PT15M");
+        assertThat(only("over three quarters").normalized()).isEqualTo("P9M");
     }
 
     @Test
