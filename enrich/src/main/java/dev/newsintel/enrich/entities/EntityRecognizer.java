@@ -181,6 +181,7 @@ public final class EntityRecognizer {
             List<NameTokens.NameToken> tokens = NameTokens.tokenize(text, sentence.start(), sentence.end());
             boolean headline = isHeadline(tokens);
             gazetteerMatches(tokens, headline, candidates, supported);
+            lowerCaseBrands(text, tokens, candidates);
             people(text, tokens, candidates);
             patterns(sentence, tokens, candidates);
         }
@@ -1130,6 +1131,42 @@ public final class EntityRecognizer {
         return false;
     }
 
+    /**
+     * A listed organisation's one-word name written in lower case, as posts write them ("on facebook", "netflix and
+     * chill"): four letters or more, no English word in lower case ("twitter", "target", "apple" are words), not part
+     * of a web address, a handle or a hashtag ("facebook.com", "@netflix", "#skype").
+     */
+    private void lowerCaseBrands(String text, List<NameTokens.NameToken> tokens, List<Candidate> out) {
+        for (int i = 0; i < tokens.size(); i++) {
+            NameTokens.NameToken t = tokens.get(i);
+            if (!t.isLower() || t.text().length() < 4 || !t.text().chars().allMatch(Character::isLowerCase)
+                    || EnglishWords.contains(t.text())) {
+                continue;
+            }
+            char before = t.start() > 0 ? text.charAt(t.start() - 1) : ' ';
+            char after = t.end() < text.length() ? text.charAt(t.end()) : ' ';
+            if ("@#/.:_-".indexOf(before) >= 0 || (after == '.' || after == '/' || after == '_' || after == '@')
+                    && t.end() + 1 < text.length() && Character.isLetterOrDigit(text.charAt(t.end() + 1))) {
+                continue;
+            }
+            List<NameTokens.NameToken> one = List.of(t);
+            TokenTrie.Match<CompanyDirectory.Alias> company = companies.longestName(one, 0);
+            TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(one, 0);
+            EntityRef ref = null;
+            if (company != null) {
+                CompanyDirectory.Alias alias = CompanyDirectory.best(company.values());
+                ref = alias.tokens() == 1 ? alias.company().ref() : null;
+            }
+            if (ref == null && listed != null) {
+                Gazetteer.Entry entry = pickEntry(listed.values());
+                ref = entry.type() == EntityType.ORG && !entry.caseExact() ? entry.ref() : null;
+            }
+            if (ref != null) {
+                out.add(new Candidate(EntityType.ORG, t.start(), t.end(), ref, false, LISTED));
+            }
+        }
+    }
+
     private void gazetteerMatches(List<NameTokens.NameToken> tokens, boolean headline, List<Candidate> out,
                                   Set<String> supported) {
         int i = 0;
@@ -1182,8 +1219,9 @@ public final class EntityRecognizer {
                     && continuesIntoLongerName(tokens, i + companyLength, true)) {
                 companyLength = 0; // "Apple Bank", "Amazon River Authority": another organisation or a place
             }
-            // (not after a sentence's first word, capitalised for grammar's sake: "Yesterday Capital One said")
-            if (companyLength > 0 && !headline && i > 1 && tokens.get(i - 1).isAlnum()
+            // (a sentence's first word may be capitalised for grammar's sake only: "Yesterday Capital One said")
+            if (companyLength > 0 && !headline && (i > 1 || i == 1 && !EnglishWords.contains(tokens.get(0).text()))
+                    && tokens.get(i - 1).isAlnum()
                     && tokens.get(i - 1).isCapitalized() && !JOINERS.contains(tokens.get(i - 1).key())
                     && (NameFeatures.ORG_HEADS.contains(tokens.get(i).key())
                     || COMPANY_HEADS.contains(tokens.get(i).key()))) {
@@ -1321,6 +1359,20 @@ public final class EntityRecognizer {
 
     private enum Decision { ACCEPT, NEEDS_SUPPORT, REJECT }
 
+    /**
+     * A one-word company name that is no English word, no given name and no listed place ("Broadcom", "Qualcomm",
+     * "CrowdStrike"), unlike "Snowflake", "Micron", "Morgan" or "Jordan".
+     */
+    private boolean isCoinedName(String word) {
+        if (word.length() < 4 || EnglishWords.contains(word) || firstNames.contains(word)
+                || Character.isUpperCase(word.charAt(word.length() - 1))) {
+            return false; // ("ABC", "IBM": all capitals are acronyms, which have rules of their own)
+        }
+        TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(NameTokens.tokenize(word), 0);
+        return listed == null || listed.values().stream().noneMatch(e -> e.type() == EntityType.LOCATION
+                || e.type() == EntityType.PERSON);
+    }
+
     /** Context rules for a one-word name that may also be a word. */
     private Decision weakDecision(List<NameTokens.NameToken> tokens, int from, int end, boolean headline) {
         NameTokens.NameToken prev = previousWord(tokens, from);
@@ -1344,6 +1396,9 @@ public final class EntityRecognizer {
         if (!sentenceStart && prev.isAlnum() && prev.isCapitalized() && !headline
                 && !PERSON_TITLES.contains(prev.key()) && !JOINERS.contains(prev.key())) {
             return Decision.REJECT; // "Bank Meta", part of a longer capitalised name
+        }
+        if (sentenceStart && !headline && end == from + 1 && isCoinedName(tokens.get(from).text())) {
+            return Decision.ACCEPT; // "Broadcom jumped": a coined name is capitalised for itself, not for the sentence
         }
         if (sentenceStart || headline) {
             String cue = next == null ? "" : next.key();

@@ -156,6 +156,21 @@ class EntityTypingTest {
     }
 
     @Test
+    void aCoinedCompanyNameStartsASentenceAndAListedNameCountsInLowerCaseInPosts() {
+        EntityRecognizer recognizer = EntityRecognizer.bundled();
+        // a coined name needs no cue after it at a sentence's start; a word ("Snowflake") still does
+        assertThat(recognizer.recognize(TextProcessor.shared().analyze("Broadcom jumped 5% on Friday.")))
+                .extracting(e -> e.type() + ":" + e.text() + ":" + e.canonical().ticker())
+                .containsExactly("ORG:Broadcom:AVGO");
+        assertThat(recognizer.recognize(TextProcessor.shared().analyze("Snowflake melted on the porch.")))
+                .noneMatch(e -> e.type() == EntityType.ORG);
+        // posts write brands in lower case; a web address, a handle or an English word is no mention
+        assertThat(recognizer.recognize(TextProcessor.shared().analyze(
+                "watched it on netflix last night , see netflix.com/about and @netflix , then went to target")))
+                .extracting(e -> e.type() + ":" + e.text()).containsExactly("ORG:netflix");
+    }
+
+    @Test
     void aPlaceAndAPluralAreATeam() {
         String text = "The Chicago Kestrels beat the Toronto Harriers before the Tokyo Olympics .";
         List<Entity> found = List.of(entity(text, "Chicago Kestrels", EntityType.LOCATION),
