@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+
+import dev.newsintel.events.EntityType;
 
 /**
  * The companies NewsIntel can link to: every SEC filer with a ticker (the project's own compact list, built by
@@ -26,12 +29,18 @@ import java.util.Map;
 public final class CompanyDirectory {
     static final String COMPANIES_RESOURCE = "/dev/newsintel/enrich/entities/companies.tsv";
     static final String ALIASES_RESOURCE = "/dev/newsintel/enrich/entities/company-aliases.tsv";
+    static final String EVERYDAY_NAMES_RESOURCE = "/dev/newsintel/enrich/entities/company-everyday-names.tsv";
 
     private static volatile CompanyDirectory bundled;
 
     private final Map<String, Company> byCik;
     private final Map<String, Company> byTicker;
     private final TokenTrie<Alias> names = new TokenTrie<>();
+    /**
+     * Everyday names ("Verizon" of Verizon Communications), kept apart: they link mentions, but the name finder's
+     * list feature reads only {@link #names}, the lists it was trained with.
+     */
+    private final TokenTrie<Alias> everydayNames = new TokenTrie<>();
 
     /**
      * A name a company goes by.
@@ -43,6 +52,16 @@ public final class CompanyDirectory {
     }
 
     public CompanyDirectory(Collection<Company> companies, Map<String, List<String>> curatedAliases) {
+        this(companies, curatedAliases, Map.of());
+    }
+
+    /**
+     * @param curatedAliases  hand-written aliases by CIK ({@code company-aliases.tsv})
+     * @param everydayAliases hand-reviewed everyday one-word names by CIK ({@code company-everyday-names.tsv}): they
+     *                        link, but are not in the name finder's list feature
+     */
+    public CompanyDirectory(Collection<Company> companies, Map<String, List<String>> curatedAliases,
+                            Map<String, List<String>> everydayAliases) {
         Map<String, Company> cik = new LinkedHashMap<>();
         Map<String, Company> ticker = new HashMap<>();
         for (Company c : companies) {
@@ -56,6 +75,14 @@ public final class CompanyDirectory {
                 List<String> keys = NameTokens.keys(a);
                 names.add(keys, new Alias(c, a, false, i < 2 || keys.size() > 1, keys.size()));
             }
+            // multi-word everyday names ("Capital One"); one-word ones are places and surnames too often
+            // ("Hartford", "Mueller") to take unreviewed: those come from the reviewed list below
+            for (String a : c.rank() < NEWSWORTHY_RANK ? CompanyNames.everydayNames(c.name()) : List.<String>of()) {
+                if (a.indexOf(' ') > 0 && !aliases.contains(a) && isDistinctive(a)) {
+                    List<String> keys = NameTokens.keys(a);
+                    everydayNames.add(keys, new Alias(c, a, false, false, keys.size()));
+                }
+            }
         }
         for (Map.Entry<String, List<String>> e : curatedAliases.entrySet()) {
             Company c = cik.get(e.getKey());
@@ -67,8 +94,54 @@ public final class CompanyDirectory {
                 names.add(keys, new Alias(c, a, true, false, keys.size()));
             }
         }
+        for (Map.Entry<String, List<String>> e : everydayAliases.entrySet()) {
+            Company c = cik.get(e.getKey());
+            if (c == null) {
+                continue;
+            }
+            for (String a : e.getValue()) {
+                List<String> keys = NameTokens.keys(a);
+                everydayNames.add(keys, new Alias(c, a, true, false, keys.size()));
+            }
+        }
         this.byCik = Map.copyOf(cik);
         this.byTicker = Map.copyOf(ticker);
+    }
+
+    /**
+     * Companies this high in the SEC list (ordered by market value) are those news calls by their everyday names;
+     * lower down, "Digital Media" of Digital Media Solutions or "Inhibitor" of Inhibitor Therapeutics are words.
+     */
+    static final int NEWSWORTHY_RANK = 1500;
+
+    private static final java.util.regex.Pattern DEMONYM = java.util.regex.Pattern.compile(".*(?:ian|can|ese|ish)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static volatile Set<String> givenNames;
+
+    /**
+     * Whether a company's everyday name stands for it alone: "Verizon", "Capital One", but not a word ("Discover",
+     * "Micron": they link through the rules for names that are words, by their longer names), a given name, a
+     * nationality ("American") or a listed place ("Palo Alto" of Palo Alto Networks).
+     */
+    private static boolean isDistinctive(String name) {
+        String[] words = name.split(" ");
+        if (words.length == 1 && (name.length() < 4 || EnglishWords.contains(name) || DEMONYM.matcher(name).matches()
+                || givenNames().contains(name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT)))) {
+            return false;
+        }
+        List<NameTokens.NameToken> tokens = NameTokens.tokenize(name);
+        TokenTrie.Match<Gazetteer.Entry> listed = Gazetteer.bundled().longest(tokens, 0);
+        return listed == null || listed.length() < tokens.size()
+                || listed.values().stream().noneMatch(e -> e.type() == EntityType.LOCATION);
+    }
+
+    private static Set<String> givenNames() {
+        Set<String> names = givenNames;
+        if (names == null) {
+            names = NameFeatures.Lexicon.firstNames();
+            givenNames = names;
+        }
+        return names;
     }
 
     /** The directory built from the bundled company list and aliases, loaded once. */
@@ -79,7 +152,8 @@ public final class CompanyDirectory {
                 d = bundled;
                 if (d == null) {
                     try (InputStream companies = resource(COMPANIES_RESOURCE)) {
-                        d = new CompanyDirectory(readCompanies(reader(companies)), bundledAliases());
+                        d = new CompanyDirectory(readCompanies(reader(companies)), bundledAliases(),
+                                bundledAliases(EVERYDAY_NAMES_RESOURCE));
                     } catch (IOException e) {
                         throw new UncheckedIOException("Could not read the bundled company list", e);
                     }
@@ -92,11 +166,16 @@ public final class CompanyDirectory {
 
     /** A directory of the companies in an SEC {@code company_tickers.json}, with the bundled curated aliases. */
     public static CompanyDirectory fromSecTickers(Path companyTickersJson) throws IOException {
-        return new CompanyDirectory(CompanyListBuilder.read(companyTickersJson), bundledAliases());
+        return new CompanyDirectory(CompanyListBuilder.read(companyTickersJson), bundledAliases(),
+                bundledAliases(EVERYDAY_NAMES_RESOURCE));
     }
 
     static Map<String, List<String>> bundledAliases() throws IOException {
-        try (InputStream in = resource(ALIASES_RESOURCE)) {
+        return bundledAliases(ALIASES_RESOURCE);
+    }
+
+    private static Map<String, List<String>> bundledAliases(String resource) throws IOException {
+        try (InputStream in = resource(resource)) {
             Map<String, List<String>> aliases = new LinkedHashMap<>();
             for (String[] row : rows(reader(in))) {
                 if (row.length >= 2) {
@@ -165,12 +244,21 @@ public final class CompanyDirectory {
 
     /** The longest company name starting at token {@code from}, or null. */
     TokenTrie.Match<Alias> longestName(List<NameTokens.NameToken> tokens, int from) {
+        TokenTrie.Match<Alias> name = names.longest(tokens, from);
+        TokenTrie.Match<Alias> everyday = everydayNames.longest(tokens, from);
+        return everyday != null && (name == null || everyday.length() > name.length()) ? everyday : name;
+    }
+
+    /** The longest name from the company list and the curated aliases only: the name finder's list feature. */
+    TokenTrie.Match<Alias> longestListedName(List<NameTokens.NameToken> tokens, int from) {
         return names.longest(tokens, from);
     }
 
-    /** Companies whose name (any alias) is exactly {@code phrase}. */
+    /** Companies whose name (any alias, everyday names too) is exactly {@code phrase}. */
     public List<Alias> lookup(String phrase) {
-        return names.get(NameTokens.keys(phrase));
+        List<String> keys = NameTokens.keys(phrase);
+        List<Alias> found = names.get(keys);
+        return found.isEmpty() ? everydayNames.get(keys) : found;
     }
 
     /** Among aliases of one matched name, the one to link: curated first, then the legal name, then the largest. */

@@ -65,6 +65,31 @@ public final class CompanyNames {
         return List.copyOf(out);
     }
 
+    /** Descriptive last words a company's everyday name leaves out: "Verizon Communications" is "Verizon". */
+    private static final Set<String> DESCRIPTORS = Set.of("communications", "networks", "global", "markets",
+            "technology", "technologies", "financial", "services", "systems", "industries", "international",
+            "brands", "enterprises", "solutions", "software", "therapeutics", "pharmaceuticals", "semiconductor",
+            "energy", "resources", "entertainment", "platforms", "interactive", "digital", "worldwide");
+    private static final Set<String> JOINERS = Set.of("&", "and", "of", "the", "de", "for");
+
+    /**
+     * The everyday names under the descriptive words at the end of a company's name, longest first: "DISCOVER
+     * FINANCIAL SERVICES" gives "DISCOVER FINANCIAL" and "DISCOVER"; "Verizon Communications Inc." gives "Verizon".
+     * Whether such a name is safe to link (not a word, a given name or a place) is the directory's decision.
+     */
+    static List<String> everydayNames(String title) {
+        String cleaned = STATE_MARKER.matcher(title.strip()).replaceAll("");
+        String[] words = stripSuffixes(SPACES.matcher(cleaned.replace(",", " ")).replaceAll(" ").strip()).split(" ");
+        List<String> out = new java.util.ArrayList<>();
+        int end = words.length;
+        while (end > 1 && DESCRIPTORS.contains(words[end - 1].toLowerCase(Locale.ROOT))
+                && !JOINERS.contains(words[end - 2].toLowerCase(Locale.ROOT))) {
+            end--;
+            out.add(String.join(" ", java.util.Arrays.copyOfRange(words, 0, end)));
+        }
+        return out;
+    }
+
     private static List<String> stripSteps(String name) {
         List<String> steps = new java.util.ArrayList<>();
         String[] words = name.split(" ");

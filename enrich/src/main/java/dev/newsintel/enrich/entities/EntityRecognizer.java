@@ -1132,9 +1132,9 @@ public final class EntityRecognizer {
     }
 
     /**
-     * A listed organisation's one-word name written in lower case, as posts write them ("on facebook", "netflix and
-     * chill"): four letters or more, no English word in lower case ("twitter", "target", "apple" are words), not part
-     * of a web address, a handle or a hashtag ("facebook.com", "@netflix", "#skype").
+     * A listed organisation's or a well-known company's one-word name written in lower case, as posts write them ("on
+     * facebook", "netflix and chill"): four letters or more, no English word in lower case ("twitter", "target",
+     * "apple" are words), not part of a web address, a handle or a hashtag ("facebook.com", "@netflix", "#skype").
      */
     private void lowerCaseBrands(String text, List<NameTokens.NameToken> tokens, List<Candidate> out) {
         for (int i = 0; i < tokens.size(); i++) {
@@ -1154,8 +1154,10 @@ public final class EntityRecognizer {
             TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(one, 0);
             EntityRef ref = null;
             if (company != null) {
+                // only companies people write about that way, not "inhibitor" of Inhibitor Therapeutics
                 CompanyDirectory.Alias alias = CompanyDirectory.best(company.values());
-                ref = alias.tokens() == 1 ? alias.company().ref() : null;
+                ref = alias.tokens() == 1 && (alias.curated()
+                        || alias.company().rank() < CompanyDirectory.NEWSWORTHY_RANK) ? alias.company().ref() : null;
             }
             if (ref == null && listed != null) {
                 Gazetteer.Entry entry = pickEntry(listed.values());

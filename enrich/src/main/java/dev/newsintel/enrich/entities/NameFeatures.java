@@ -214,7 +214,7 @@ public final class NameFeatures implements AdaptiveFeatureGenerator {
             }
             int best = -1;
             String label = null;
-            TokenTrie.Match<CompanyDirectory.Alias> company = lexicon.companies.longestName(sub, j);
+            TokenTrie.Match<CompanyDirectory.Alias> company = lexicon.companies.longestListedName(sub, j);
             if (company != null) {
                 best = endToken(owner, sub.size(), j + company.length());
                 label = "co";

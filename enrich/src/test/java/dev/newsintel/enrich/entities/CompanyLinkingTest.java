@@ -104,6 +104,22 @@ class CompanyLinkingTest {
     }
 
     @Test
+    void largeCompaniesLinkByTheirEverydayNames() {
+        // the name without its descriptive words: "Capital One" of Capital One Financial, "Discover Financial" of
+        // Discover Financial Services; one-word everyday names from the reviewed list ("Verizon", "Coinbase")
+        assertThat(ciks("Capital One said it would cut fees.")).containsExactly("0000927628");
+        assertThat(ciks("Shares of Discover Financial fell.")).containsExactly("0001393612");
+        assertThat(ciks("Verizon cut jobs while Coinbase hired.")).containsExactly("0000732712", "0001679788");
+        assertThat(CompanyNames.everydayNames("DISCOVER FINANCIAL SERVICES"))
+                .containsExactly("DISCOVER FINANCIAL", "DISCOVER");
+        assertThat(CompanyNames.everydayNames("Marsh & McLennan Companies, Inc.")).isEmpty();
+        // not a place a company is named after, nor a smaller company's words
+        assertThat(ciks("The startup is based in Palo Alto, California.")).isEmpty();
+        assertThat(ciks("Insurers in Hartford, Connecticut, raised rates.")).isEmpty();
+        assertThat(ciks("Adobe said Digital Media revenue rose.")).containsExactly("0000796343");
+    }
+
+    @Test
     void theFullSecListLinksTheSameWay() throws IOException {
         Path tickers = Path.of(System.getProperty("newsintel.shared.testdata", "../shared/testdata"),
                 "sec-edgar", "company_tickers.json");
