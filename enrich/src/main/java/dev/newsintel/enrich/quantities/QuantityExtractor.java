@@ -646,8 +646,11 @@ public final class QuantityExtractor {
             // "won" is the currency only after a scaled amount ("84.3 trillion won"), not "3 won"; a currency's own
             // word counts in lower case only ("500 forints", not "the 1964 Leone film")
             String name = m.group(1);
-            String code = Currencies.NAMES.get(name);
+            String code = Currencies.resolve(name, text, from);
             int end = from + m.end();
+            if (code == null || code.isEmpty()) {
+                return null; // "500 dinars" in a text that names no country
+            }
             return new CurrencyHit(code, from + m.start(1), end, k, lexemeAfter(lx, k, end) - 1, BigDecimal.ONE);
         }
         m = SUFFIX_MINOR.matcher(text.substring(from, Math.min(text.length(), from + WINDOW)));
@@ -736,8 +739,8 @@ public final class QuantityExtractor {
     }
 
     private boolean isCount(NumberPhrase first, NumberPhrase last, List<Lexeme> lx, String noun) {
-        if (COUNT_STOPWORDS.contains(noun)) {
-            return false;
+        if (COUNT_STOPWORDS.contains(noun) || Currencies.NAMES.containsKey(noun)) {
+            return false; // "500 dinars" with no country to say which: an amount of unknown worth, not a count
         }
         Lexeme numeral = lx.get(last.first());
         if (!last.scaled() && numeral.isNum() && YEAR.matcher(numeral.text()).matches()) {

@@ -67,6 +67,32 @@ class QuantityExtractorTest {
         readsMoney(sentence, text, value, currency);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Kuwait's parliament approved a budget of 24 billion dinars.         | KWD
+            Iraq plans to spend 200 trillion dinars next year.                  | IQD
+            A coffee in Dubai costs 20 dirhams.                                 | AED
+            Morocco's central bank fined the lender 3 million dirhams.          | MAD
+            The Egyptian government raised fuel prices to 15 pounds a litre.    | EGP
+            The London flat sold for 2 million pounds.                          | GBP
+            Mexico's Pemex lost 40 billion pesos in the quarter.                | MXN
+            Safaricom, Kenya's largest telecoms firm, earned 70 billion shillings. | KES
+            Equinor, Norway's state oil firm, paid 12 billion kroner.           | NOK
+            Novo Nordisk of Denmark reported sales of 290 billion kroner.       | DKK
+            Pakistan raised 1 trillion rupees in bonds.                         | PKR
+            """)
+    void aCurrencyWordSeveralCountriesUseTakesTheCountryTheTextNames(String sentence, String currency) {
+        Quantity q = only(sentence);
+        assertThat(q.kind()).isEqualTo(QuantityKind.MONEY);
+        assertThat(q.unit()).isEqualTo(currency);
+    }
+
+    @Test
+    void aCurrencyWordOfSeveralCountriesWithoutOneIsNoAmountOfKnownWorth() {
+        assertThat(extractor.extract("The company paid 500 dinars.")).isEmpty();
+        assertThat(extractor.extract("A ticket costs 300 pesos.")).isEmpty();
+    }
+
     @Test
     void aCurrencysOwnWordCountsOnlyInLowerCase() {
         assertThat(extractor.extract("After 1964 Leone made three more westerns."))
