@@ -260,9 +260,17 @@ public record PageMetadata(String title, Instant publishedAt, String author, Str
         if (a.isEmpty() || a.startsWith("http") || a.startsWith("@") || a.length() > 120) {
             return null;
         }
-        a = a.replaceFirst("(?i)^(written\\s+)?by[:\\s]+", "").strip();
-        return a.isEmpty() ? null : a;
+        a = a.replaceFirst("(?i)^(?:(?:view|see|read|more)\\s+(?:all\\s+)?(?:posts|articles|stories)\\s+)?"
+                + "(?:(?:written|posted)\\s+)?by[:\\s]+", "").strip();
+        // what follows the name in a byline: "James Akinaka • 8h", "Ana Ruiz | 4 min read"
+        a = BYLINE_TAIL.matcher(a).replaceFirst("").strip();
+        return a.isEmpty() || NO_AUTHOR.matcher(a).matches() ? null : a;
     }
+
+    private static final Pattern BYLINE_TAIL = Pattern.compile("\\s*[•·|]\\s*(?:\\d+\\s*(?:s|m|h|d|w|mo|y|min|mins"
+            + "|minutes?|hours?|days?)(?:\\s+(?:ago|read))?|updated\\b.*)$", Pattern.CASE_INSENSITIVE);
+    /** Placeholders some sites print where a name would be. */
+    private static final Pattern NO_AUTHOR = Pattern.compile("(?i)no author|unknown( author)?|anonymous|n/?a|none");
 
     /** An ISO 639-1 code from a language tag ({@code en-US}, {@code en_GB}, {@code eng}). */
     static String language(String tag) {
