@@ -651,6 +651,9 @@ public final class QuantityExtractor {
             if (code == null || code.isEmpty()) {
                 return null; // "500 dinars" in a text that names no country
             }
+            if ((name.equals("pound") || name.equals("pounds")) && isWeight(text, lx, last, end)) {
+                return null; // "5 pounds of sugar", "a 250-pound lineman", "he lost 20 pounds": a weight
+            }
             return new CurrencyHit(code, from + m.start(1), end, k, lexemeAfter(lx, k, end) - 1, BigDecimal.ONE);
         }
         m = SUFFIX_MINOR.matcher(text.substring(from, Math.min(text.length(), from + WINDOW)));
@@ -665,6 +668,35 @@ public final class QuantityExtractor {
                     new BigDecimal("0.01"));
         }
         return null;
+    }
+
+    private static final Pattern WEIGHT_AFTER = Pattern.compile("\\s+of\\s+\\p{Ll}");
+    private static final Pattern WEIGHT_BEFORE = Pattern.compile("(?i)\\b(?:weigh(?:s|ed|ing|t)?|heavier|lighter|"
+            + "lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds|lift(?:s|ed|ing)?|carr(?:y|ies|ied|ying))"
+            + "\\b[^.;!?]{0,40}$");
+    private static final Pattern MONEY_NOUN_AFTER = Pattern.compile("\\s+(?:note|notes|coin|coins|fine|fee|bill)\\b");
+
+    /**
+     * Whether "pound(s)" after an amount is the weight: followed by "of" and a noun ("5 pounds of sugar"), a hyphened
+     * adjective of a thing that is no banknote ("a 250-pound lineman", not "a 10-pound note"), or an unscaled amount
+     * after a word of weighing ("weighed 7 pounds", "lost 20 pounds", but "lost 20 million pounds" is money).
+     */
+    private static boolean isWeight(String text, List<Lexeme> lx, int last, int end) {
+        if (WEIGHT_AFTER.matcher(text).region(end, text.length()).lookingAt()) {
+            return true;
+        }
+        boolean hyphened = text.charAt(lx.get(last).end()) == '-';
+        if (hyphened) {
+            return !MONEY_NOUN_AFTER.matcher(text).region(end, text.length()).lookingAt();
+        }
+        boolean scaled = NumberParser.SCALE_WORDS.containsKey(lx.get(last).lower());
+        int first = last;
+        while (first > 0 && (lx.get(first - 1).isNum() || lx.get(first - 1).isWord()
+                && NumberParser.isNumberWord(lx.get(first - 1).lower()))) {
+            first--;
+        }
+        return !scaled && WEIGHT_BEFORE.matcher(text.substring(Math.max(0, lx.get(first).start() - 60),
+                lx.get(first).start())).find();
     }
 
     private record Cents(BigDecimal value, int end, int nextLexeme) {

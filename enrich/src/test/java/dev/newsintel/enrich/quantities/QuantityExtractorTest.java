@@ -88,6 +88,16 @@ class QuantityExtractorTest {
     }
 
     @Test
+    void poundsOfWeightAreNoMoney() {
+        assertThat(extractor.extract("He bought 5 pounds of sugar.")).isEmpty();
+        assertThat(extractor.extract("The Rams signed a 250-pound lineman.")).isEmpty();
+        assertThat(extractor.extract("The baby weighed 7 pounds.")).isEmpty();
+        assertThat(only("She found a 10-pound note.").unit()).isEqualTo("GBP");
+        assertThat(only("The firm lost 20 million pounds.").value()).isEqualByComparingTo("20000000");
+        assertThat(only("It costs 15 pounds.").unit()).isEqualTo("GBP");
+    }
+
+    @Test
     void aCurrencyWordOfSeveralCountriesWithoutOneIsNoAmountOfKnownWorth() {
         assertThat(extractor.extract("The company paid 500 dinars.")).isEmpty();
         assertThat(extractor.extract("A ticket costs 300 pesos.")).isEmpty();
