@@ -193,12 +193,21 @@ final class Params {
                 return endOfDay ? date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
                         : date.atStartOfDay().toInstant(ZoneOffset.UTC);
             }
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                // Elasticsearch reads four-digit years; "-1000000000-01-01T00:00:00Z" failed the whole query (a 500)
+                throw new BadRequestResponse(name + " must lie between the years 1 and 9999, was '"
+                        + abbreviate(value) + "'");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw new BadRequestResponse(name + " must be a date (2026-03-11) or an instant (2026-03-11T14:00:00Z), was '"
                     + abbreviate(value) + "'");
         }
     }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     static String abbreviate(String value) {
         return value.length() > 60 ? value.substring(0, 60) + "..." : value;
