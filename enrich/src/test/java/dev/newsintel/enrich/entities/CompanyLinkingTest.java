@@ -104,6 +104,14 @@ class CompanyLinkingTest {
     }
 
     @Test
+    void aListedNameThatStartsWithAHeadWordIsNoMatchAtTheEndOfALongerName() {
+        // "The Bancorp, Inc." is listed; "Bancorp, Inc." ending another bank's name is not it
+        assertThat(ciks("Granite Shore Bancorp, Inc. agreed to merge with a rival.")).doesNotContain("0001295401");
+        assertThat(ciks("Analysts said The Bancorp, Inc. reported higher earnings.")).contains("0001295401");
+        assertThat(ciks("Yesterday Capital One said it would cut fees.")).containsExactly("0000927628");
+    }
+
+    @Test
     void largeCompaniesLinkByTheirEverydayNames() {
         // the name without its descriptive words: "Capital One" of Capital One Financial, "Discover Financial" of
         // Discover Financial Services; one-word everyday names from the reviewed list ("Verizon", "Coinbase")
