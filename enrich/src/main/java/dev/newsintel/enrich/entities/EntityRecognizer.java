@@ -95,10 +95,13 @@ public final class EntityRecognizer {
     /**
      * Last words of capitalised phrases that name a law, a contract, a charge or a sum rather than an organisation,
      * person or place ("Uniform Commercial Code", "Securities Exchange Act", "Prepayment Fee", "Two Hundred
-     * Dollars"): filings capitalise their defined terms, and laws and agreements are not names by NER convention.
+     * Dollars", "Free Cash Flow", "Adjusted Net Income"): filings and earnings releases capitalise their defined
+     * terms and measures, and laws and agreements are not names by NER convention.
      */
     private static final Set<String> DOCUMENT_OR_AMOUNT_HEADS = Set.of("act", "code", "rules", "regulation",
-            "regulations", "agreement", "treaty", "fee", "fees", "dollars", "bonds", "lease");
+            "regulations", "agreement", "treaty", "fee", "fees", "dollars", "bonds", "lease", "flow", "flows",
+            "income", "margin", "margins", "expenses", "revenue", "revenues", "earnings", "liabilities", "ebitda",
+            "proceeds");
 
     /** Last words of a product's name: "Horizon Pro", "Mac Mini"; and model numbers: "Silicon One G300". */
     private static final Set<String> PRODUCT_LAST_WORDS = Set.of("pro", "max", "ultra", "mini", "lite");

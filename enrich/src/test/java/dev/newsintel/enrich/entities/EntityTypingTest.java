@@ -432,6 +432,10 @@ class EntityTypingTest {
                 || t.endsWith("Code") || t.endsWith("Act") || t.endsWith("Agreement"));
         assertThat(EntityRecognizer.namesADocumentOrAnAmount("Uniform Commercial Code")).isTrue();
         assertThat(EntityRecognizer.namesADocumentOrAnAmount("Ten Thousand\nDollars")).isTrue();
+        // an earnings release's capitalised measures
+        assertThat(EntityRecognizer.namesADocumentOrAnAmount("Free Cash Flow")).isTrue();
+        assertThat(EntityRecognizer.namesADocumentOrAnAmount("Adjusted Net Income")).isTrue();
+        assertThat(EntityRecognizer.namesADocumentOrAnAmount("Kestrel Silicon")).isFalse();
         assertThat(EntityRecognizer.namesADocumentOrAnAmount("Act")).isFalse(); // one word: a name, say a band
         assertThat(EntityRecognizer.namesADocumentOrAnAmount("Actors Equity")).isFalse();
     }
