@@ -28,15 +28,8 @@ public final class CompanyNames {
     /** The SEC title itself and the shorter names derived from it, longest first. */
     public static List<String> aliases(String title) {
         Set<String> out = new LinkedHashSet<>();
-        String t = title.strip();
-        out.add(t);
-        String cleaned = t;
-        String previous;
-        do {
-            previous = cleaned;
-            cleaned = STATE_MARKER.matcher(cleaned).replaceAll("");
-        } while (!cleaned.equals(previous));
-        cleaned = SPACES.matcher(cleaned.replace(",", " ")).replaceAll(" ").strip();
+        out.add(title.strip());
+        String cleaned = cleaned(title);
         out.add(cleaned);
         // every step of stripping is a name the company goes by: "Sony Group Corp" is "Sony Group" and "Sony"
         for (String step : stripSteps(cleaned)) {
@@ -78,8 +71,7 @@ public final class CompanyNames {
      * Whether such a name is safe to link (not a word, a given name or a place) is the directory's decision.
      */
     static List<String> everydayNames(String title) {
-        String cleaned = STATE_MARKER.matcher(title.strip()).replaceAll("");
-        String[] words = stripSuffixes(SPACES.matcher(cleaned.replace(",", " ")).replaceAll(" ").strip()).split(" ");
+        String[] words = stripSuffixes(cleaned(title)).split(" ");
         List<String> out = new java.util.ArrayList<>();
         int end = words.length;
         while (end > 1 && DESCRIPTORS.contains(words[end - 1].toLowerCase(Locale.ROOT))
@@ -88,6 +80,17 @@ public final class CompanyNames {
             out.add(String.join(" ", java.util.Arrays.copyOfRange(words, 0, end)));
         }
         return out;
+    }
+
+    /** The title without its state markers ("QUALCOMM INC/DE" → "QUALCOMM INC") and commas, spaces single. */
+    private static String cleaned(String title) {
+        String cleaned = title.strip();
+        String previous;
+        do {
+            previous = cleaned;
+            cleaned = STATE_MARKER.matcher(cleaned).replaceAll("");
+        } while (!cleaned.equals(previous));
+        return SPACES.matcher(cleaned.replace(",", " ")).replaceAll(" ").strip();
     }
 
     private static List<String> stripSteps(String name) {
