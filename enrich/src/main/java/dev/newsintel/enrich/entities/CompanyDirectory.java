@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import dev.newsintel.events.EntityType;
 
@@ -75,37 +74,36 @@ public final class CompanyDirectory {
                 List<String> keys = NameTokens.keys(a);
                 names.add(keys, new Alias(c, a, false, i < 2 || keys.size() > 1, keys.size()));
             }
-            // multi-word everyday names ("Capital One"); one-word ones are places and surnames too often
-            // ("Hartford", "Mueller") to take unreviewed: those come from the reviewed list below
+            // multi-word everyday names ("Capital One") that are no listed place ("Palo Alto" of Palo Alto
+            // Networks); one-word ones are places and surnames too often ("Hartford", "Mueller") to take
+            // unreviewed: those come from the reviewed list below
             for (String a : c.rank() < NEWSWORTHY_RANK ? CompanyNames.everydayNames(c.name()) : List.<String>of()) {
-                if (a.indexOf(' ') > 0 && !aliases.contains(a) && isDistinctive(a)) {
+                if (a.indexOf(' ') > 0 && !aliases.contains(a)
+                        && !Gazetteer.bundled().lists(a, EntityType.LOCATION)) {
                     List<String> keys = NameTokens.keys(a);
                     everydayNames.add(keys, new Alias(c, a, false, false, keys.size()));
                 }
             }
         }
-        for (Map.Entry<String, List<String>> e : curatedAliases.entrySet()) {
-            Company c = cik.get(e.getKey());
-            if (c == null) {
-                continue;
-            }
-            for (String a : e.getValue()) {
-                List<String> keys = NameTokens.keys(a);
-                names.add(keys, new Alias(c, a, true, false, keys.size()));
-            }
-        }
-        for (Map.Entry<String, List<String>> e : everydayAliases.entrySet()) {
-            Company c = cik.get(e.getKey());
-            if (c == null) {
-                continue;
-            }
-            for (String a : e.getValue()) {
-                List<String> keys = NameTokens.keys(a);
-                everydayNames.add(keys, new Alias(c, a, true, false, keys.size()));
-            }
-        }
+        addHandWritten(curatedAliases, cik, names);
+        addHandWritten(everydayAliases, cik, everydayNames);
         this.byCik = Map.copyOf(cik);
         this.byTicker = Map.copyOf(ticker);
+    }
+
+    /** Adds hand-written aliases by CIK (curated: preferred on a tie) to {@code trie}; unknown CIKs are skipped. */
+    private static void addHandWritten(Map<String, List<String>> aliases, Map<String, Company> cik,
+                                       TokenTrie<Alias> trie) {
+        for (Map.Entry<String, List<String>> e : aliases.entrySet()) {
+            Company c = cik.get(e.getKey());
+            if (c == null) {
+                continue;
+            }
+            for (String a : e.getValue()) {
+                List<String> keys = NameTokens.keys(a);
+                trie.add(keys, new Alias(c, a, true, false, keys.size()));
+            }
+        }
     }
 
     /**
@@ -114,35 +112,7 @@ public final class CompanyDirectory {
      */
     static final int NEWSWORTHY_RANK = 1500;
 
-    private static final java.util.regex.Pattern DEMONYM = java.util.regex.Pattern.compile(".*(?:ian|can|ese|ish)",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
-    private static volatile Set<String> givenNames;
 
-    /**
-     * Whether a company's everyday name stands for it alone: "Verizon", "Capital One", but not a word ("Discover",
-     * "Micron": they link through the rules for names that are words, by their longer names), a given name, a
-     * nationality ("American") or a listed place ("Palo Alto" of Palo Alto Networks).
-     */
-    private static boolean isDistinctive(String name) {
-        String[] words = name.split(" ");
-        if (words.length == 1 && (name.length() < 4 || EnglishWords.contains(name) || DEMONYM.matcher(name).matches()
-                || givenNames().contains(name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT)))) {
-            return false;
-        }
-        List<NameTokens.NameToken> tokens = NameTokens.tokenize(name);
-        TokenTrie.Match<Gazetteer.Entry> listed = Gazetteer.bundled().longest(tokens, 0);
-        return listed == null || listed.length() < tokens.size()
-                || listed.values().stream().noneMatch(e -> e.type() == EntityType.LOCATION);
-    }
-
-    private static Set<String> givenNames() {
-        Set<String> names = givenNames;
-        if (names == null) {
-            names = NameFeatures.Lexicon.firstNames();
-            givenNames = names;
-        }
-        return names;
-    }
 
     /** The directory built from the bundled company list and aliases, loaded once. */
     public static CompanyDirectory bundled() {

@@ -68,7 +68,8 @@ public final class CompanyNames {
     /**
      * The everyday names under the descriptive words at the end of a company's name, longest first: "DISCOVER
      * FINANCIAL SERVICES" gives "DISCOVER FINANCIAL" and "DISCOVER"; "Verizon Communications Inc." gives "Verizon".
-     * Whether such a name is safe to link (not a word, a given name or a place) is the directory's decision.
+     * Which of them link (several words and no listed place; one word only from a reviewed list) is the directory's
+     * decision.
      */
     static List<String> everydayNames(String title) {
         String[] words = stripSuffixes(cleaned(title)).split(" ");

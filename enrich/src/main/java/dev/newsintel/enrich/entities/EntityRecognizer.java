@@ -657,10 +657,7 @@ public final class EntityRecognizer {
         if (!m.find(e.end())) {
             return false;
         }
-        List<NameTokens.NameToken> region = NameTokens.tokenize(m.group(1));
-        TokenTrie.Match<Gazetteer.Entry> listed = Gazetteer.bundled().longest(region, 0);
-        return listed != null && listed.length() == region.size()
-                && listed.values().stream().anyMatch(v -> v.type() == EntityType.LOCATION);
+        return Gazetteer.bundled().lists(m.group(1), EntityType.LOCATION);
     }
 
     /** Institutions named after a person: the person's name, then one of these words. */
@@ -927,10 +924,7 @@ public final class EntityRecognizer {
                 || NameFeatures.LOC_HEADS.contains(lower(last))) {
             return false;
         }
-        List<NameTokens.NameToken> place = NameTokens.tokenize(mention.substring(0, space));
-        TokenTrie.Match<Gazetteer.Entry> listed = NameFeatures.Lexicon.bundled().gazetteer.longest(place, 0);
-        return listed != null && listed.length() == place.size()
-                && listed.values().stream().anyMatch(v -> v.type() == EntityType.LOCATION);
+        return Gazetteer.bundled().lists(mention.substring(0, space), EntityType.LOCATION);
     }
 
     private static final Pattern TEAM_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+[^s]s");

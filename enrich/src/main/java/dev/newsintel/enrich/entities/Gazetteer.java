@@ -120,6 +120,14 @@ final class Gazetteer {
         return trie.longest(tokens, from);
     }
 
+    /** Whether the whole phrase is a listed name of that type ("New York" a place), not just its start. */
+    boolean lists(String phrase, EntityType type) {
+        List<NameTokens.NameToken> tokens = NameTokens.tokenize(phrase);
+        TokenTrie.Match<Entry> listed = trie.longest(tokens, 0);
+        return listed != null && listed.length() == tokens.size()
+                && listed.values().stream().anyMatch(e -> e.type() == type);
+    }
+
     static String slug(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
     }
