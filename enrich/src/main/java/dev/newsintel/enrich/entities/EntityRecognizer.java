@@ -555,15 +555,11 @@ public final class EntityRecognizer {
                 end++; // "Richard A" + ".": the tokenizer split the initial's full stop off
             }
             // "Alexandria Ocasio" + "-Cortez": a double-barrelled surname the tokenizer split at its hyphen
-            while (k + 1 < found.size() && found.get(k + 1).start() == end
-                    && (text.charAt(end) == '-' || text.charAt(end) == '\u2010') && end + 1 < text.length()
-                    && Character.isUpperCase(text.charAt(end + 1))) {
+            while (k + 1 < found.size() && found.get(k + 1).start() == end && hyphenBeforeCapital(text, end)) {
                 end = found.get(k + 1).end();
                 k++;
             }
-            if (end + 1 < text.length() && (text.charAt(end) == '-' || text.charAt(end) == '\u2010')
-                    && Character.isUpperCase(text.charAt(end + 1))
-                    && (k + 1 >= found.size() || found.get(k + 1).start() > end)) {
+            if (hyphenBeforeCapital(text, end) && (k + 1 >= found.size() || found.get(k + 1).start() > end)) {
                 // "Haidar Abdel" + an unclaimed "-Shafi": the rest of the surname
                 int wordEnd = end + 1;
                 while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
@@ -636,6 +632,12 @@ public final class EntityRecognizer {
                     : new Entity(type, mention, start, end, ref));
         }
         return out;
+    }
+
+    /** A hyphen at {@code at} and a capital letter after it: where a double-barrelled surname goes on. */
+    private static boolean hyphenBeforeCapital(String text, int at) {
+        return at + 1 < text.length() && (text.charAt(at) == '-' || text.charAt(at) == '\u2010')
+                && Character.isUpperCase(text.charAt(at + 1));
     }
 
     /** Words just before a name that say it is a place: "the town of Coleman", "50 miles northwest of Orlando". */
@@ -1723,8 +1725,7 @@ public final class EntityRecognizer {
             boolean titled = prev != null && (PERSON_TITLES.contains(prev.key()) || SPEECH_VERBS.contains(prev.key()));
             // "Microsoft President Brad Smith said": the name, a given name and more, starts after the office
             for (int k = end - 3; k > i; k--) {
-                if (LEADING_TITLES.contains(tokens.get(k).key())
-                        && NameFeatures.Lexicon.bundled().firstNames.contains(tokens.get(k + 1).text())) {
+                if (LEADING_TITLES.contains(tokens.get(k).key()) && firstNames.contains(tokens.get(k + 1).text())) {
                     i = k + 1;
                     titled = true;
                     break;
