@@ -104,6 +104,65 @@ public final class Currencies {
             Map.entry("r", "BRL"), Map.entry("mx", "MXN"), Map.entry("mxn", "MXN"), Map.entry("cn", "CNY"),
             Map.entry("rmb", "CNY"));
 
+    /**
+     * Currency words that several countries use, each with the countries' words (names, demonyms, capitals) that say
+     * which one a text means, and the currency taken when it names none of them (null: no amount is read, since
+     * "500 dinars" alone could be a Kuwaiti dinar worth 3 dollars or an Iraqi one worth a thousandth of that). Read
+     * by {@link #resolve}.
+     */
+    private static final Map<String, Ambiguous> AMBIGUOUS = buildAmbiguous();
+
+    private record Ambiguous(String fallback, Map<String, String> byCountryWord) {
+    }
+
+    private static Map<String, Ambiguous> buildAmbiguous() {
+        Map<String, Ambiguous> m = new HashMap<>();
+        ambiguous(m, null, List.of("dinar", "dinars"), "Kuwait KWD", "Kuwaiti KWD", "Iraq IQD", "Iraqi IQD",
+                "Baghdad IQD", "Jordan JOD", "Jordanian JOD", "Amman JOD", "Bahrain BHD", "Bahraini BHD",
+                "Algeria DZD", "Algerian DZD", "Tunisia TND", "Tunisian TND", "Libya LYD", "Libyan LYD",
+                "Serbia RSD", "Serbian RSD", "Belgrade RSD");
+        ambiguous(m, "AED", List.of("dirham", "dirhams"), "Morocco MAD", "Moroccan MAD", "Rabat MAD",
+                "Casablanca MAD");
+        ambiguous(m, "SAR", List.of("riyal", "riyals"), "Qatar QAR", "Qatari QAR", "Doha QAR", "Oman OMR",
+                "Omani OMR", "Yemen YER", "Yemeni YER");
+        ambiguous(m, "IRR", List.of("rial", "rials"), "Oman OMR", "Omani OMR", "Muscat OMR", "Yemen YER",
+                "Yemeni YER");
+        ambiguous(m, "GBP", List.of("pound", "pounds"), "Egypt EGP", "Egyptian EGP", "Cairo EGP", "Lebanon LBP",
+                "Lebanese LBP", "Beirut LBP", "Syria SYP", "Syrian SYP", "Sudan SDG", "Sudanese SDG");
+        ambiguous(m, null, List.of("peso", "pesos"), "Mexico MXN", "Mexican MXN", "Philippines PHP",
+                "Philippine PHP", "Filipino PHP", "Manila PHP", "Argentina ARS", "Argentine ARS", "Argentina's ARS",
+                "Chile CLP", "Chilean CLP", "Colombia COP", "Colombian COP", "Uruguay UYU", "Uruguayan UYU",
+                "Dominican DOP", "Cuba CUP", "Cuban CUP");
+        ambiguous(m, "INR", List.of("rupee", "rupees"), "Pakistan PKR", "Pakistani PKR", "Karachi PKR",
+                "Islamabad PKR", "Sri Lanka LKR", "Sri Lankan LKR", "Colombo LKR", "Nepal NPR", "Nepali NPR",
+                "Nepalese NPR", "Mauritius MUR", "Mauritian MUR", "Seychelles SCR");
+        ambiguous(m, null, List.of("shilling", "shillings"), "Kenya KES", "Kenyan KES", "Nairobi KES",
+                "Uganda UGX", "Ugandan UGX", "Kampala UGX", "Tanzania TZS", "Tanzanian TZS", "Somalia SOS",
+                "Somali SOS");
+        ambiguous(m, null, List.of("krone", "kroner"), "Denmark DKK", "Danish DKK", "Copenhagen DKK",
+                "Norway NOK", "Norwegian NOK", "Oslo NOK");
+        ambiguous(m, "SEK", List.of("krona", "kronor"), "Iceland ISK", "Icelandic ISK", "Reykjavik ISK");
+        ambiguous(m, "CHF", List.of("franc", "francs"), "Rwanda RWF", "Rwandan RWF", "Congo CDF",
+                "Congolese CDF", "Guinea GNF", "Guinean GNF", "Burundi BIF", "Djibouti DJF");
+        ambiguous(m, "KRW", List.of("won"), "North Korea KPW", "North Korean KPW", "Pyongyang KPW");
+        ambiguous(m, null, List.of("manat", "manats"), "Azerbaijan AZN", "Azerbaijani AZN", "Baku AZN",
+                "Turkmenistan TMT", "Turkmen TMT");
+        ambiguous(m, null, List.of("kwacha"), "Malawi MWK", "Malawian MWK", "Zambia ZMW", "Zambian ZMW");
+        ambiguous(m, "RON", List.of("leu", "lei"), "Moldova MDL", "Moldovan MDL", "Chisinau MDL");
+        return Map.copyOf(m);
+    }
+
+    private static void ambiguous(Map<String, Ambiguous> m, String fallback, List<String> words, String... cues) {
+        Map<String, String> byWord = new HashMap<>();
+        for (String cue : cues) {
+            int space = cue.lastIndexOf(' ');
+            byWord.put(cue.substring(0, space), cue.substring(space + 1));
+        }
+        for (String w : words) {
+            m.put(w, new Ambiguous(fallback, Map.copyOf(byWord)));
+        }
+    }
+
     /** The names of {@code currency-names.txt} that are a currency's own word, taken only in lower case. */
     static final Set<String> LOWER_CASE_ONLY;
 
@@ -123,9 +182,8 @@ public final class Currencies {
                 lowerCaseOnly.add(row[1]);
             }
         }
-        for (String shared : List.of("dinar", "dinars", "dirham", "dirhams", "peso", "pesos", "shilling", "shillings",
-                "krone", "kroner", "kronor", "manat", "manats", "kwacha", "leu", "lei")) {
-            names.putIfAbsent(shared, ""); // the country decides: resolve()
+        for (String shared : AMBIGUOUS.keySet()) {
+            names.putIfAbsent(shared, ""); // a name to match, whose currency resolve() reads from the text
         }
         NAMES = Map.copyOf(names);
         LOWER_CASE_ONLY = Set.copyOf(lowerCaseOnly);
@@ -217,65 +275,6 @@ public final class Currencies {
     private static void put(Map<String, String> m, String code, String... names) {
         for (String n : names) {
             m.put(n, code);
-        }
-    }
-
-    /**
-     * Currency words that several countries use, each with the countries' words (names, demonyms, capitals) that say
-     * which one a text means, and the currency taken when it names none of them (null: no amount is read, since
-     * "500 dinars" alone could be a Kuwaiti dinar worth 3 dollars or an Iraqi one worth a thousandth of that). Read
-     * by {@link #resolve}.
-     */
-    private static final Map<String, Ambiguous> AMBIGUOUS = buildAmbiguous();
-
-    private record Ambiguous(String fallback, Map<String, String> byCountryWord) {
-    }
-
-    private static Map<String, Ambiguous> buildAmbiguous() {
-        Map<String, Ambiguous> m = new HashMap<>();
-        ambiguous(m, null, List.of("dinar", "dinars"), "Kuwait KWD", "Kuwaiti KWD", "Iraq IQD", "Iraqi IQD",
-                "Baghdad IQD", "Jordan JOD", "Jordanian JOD", "Amman JOD", "Bahrain BHD", "Bahraini BHD",
-                "Algeria DZD", "Algerian DZD", "Tunisia TND", "Tunisian TND", "Libya LYD", "Libyan LYD",
-                "Serbia RSD", "Serbian RSD", "Belgrade RSD");
-        ambiguous(m, "AED", List.of("dirham", "dirhams"), "Morocco MAD", "Moroccan MAD", "Rabat MAD",
-                "Casablanca MAD");
-        ambiguous(m, "SAR", List.of("riyal", "riyals"), "Qatar QAR", "Qatari QAR", "Doha QAR", "Oman OMR",
-                "Omani OMR", "Yemen YER", "Yemeni YER");
-        ambiguous(m, "IRR", List.of("rial", "rials"), "Oman OMR", "Omani OMR", "Muscat OMR", "Yemen YER",
-                "Yemeni YER");
-        ambiguous(m, "GBP", List.of("pound", "pounds"), "Egypt EGP", "Egyptian EGP", "Cairo EGP", "Lebanon LBP",
-                "Lebanese LBP", "Beirut LBP", "Syria SYP", "Syrian SYP", "Sudan SDG", "Sudanese SDG");
-        ambiguous(m, null, List.of("peso", "pesos"), "Mexico MXN", "Mexican MXN", "Philippines PHP",
-                "Philippine PHP", "Filipino PHP", "Manila PHP", "Argentina ARS", "Argentine ARS", "Argentina's ARS",
-                "Chile CLP", "Chilean CLP", "Colombia COP", "Colombian COP", "Uruguay UYU", "Uruguayan UYU",
-                "Dominican DOP", "Cuba CUP", "Cuban CUP");
-        ambiguous(m, "INR", List.of("rupee", "rupees"), "Pakistan PKR", "Pakistani PKR", "Karachi PKR",
-                "Islamabad PKR", "Sri Lanka LKR", "Sri Lankan LKR", "Colombo LKR", "Nepal NPR", "Nepali NPR",
-                "Nepalese NPR", "Mauritius MUR", "Mauritian MUR", "Seychelles SCR");
-        ambiguous(m, null, List.of("shilling", "shillings"), "Kenya KES", "Kenyan KES", "Nairobi KES",
-                "Uganda UGX", "Ugandan UGX", "Kampala UGX", "Tanzania TZS", "Tanzanian TZS", "Somalia SOS",
-                "Somali SOS");
-        ambiguous(m, null, List.of("krone", "kroner"), "Denmark DKK", "Danish DKK", "Copenhagen DKK",
-                "Norway NOK", "Norwegian NOK", "Oslo NOK");
-        ambiguous(m, "SEK", List.of("krona", "kronor"), "Iceland ISK", "Icelandic ISK", "Reykjavik ISK");
-        ambiguous(m, "CHF", List.of("franc", "francs"), "Rwanda RWF", "Rwandan RWF", "Congo CDF",
-                "Congolese CDF", "Guinea GNF", "Guinean GNF", "Burundi BIF", "Djibouti DJF");
-        ambiguous(m, "KRW", List.of("won"), "North Korea KPW", "North Korean KPW", "Pyongyang KPW");
-        ambiguous(m, null, List.of("manat", "manats"), "Azerbaijan AZN", "Azerbaijani AZN", "Baku AZN",
-                "Turkmenistan TMT", "Turkmen TMT");
-        ambiguous(m, null, List.of("kwacha"), "Malawi MWK", "Malawian MWK", "Zambia ZMW", "Zambian ZMW");
-        ambiguous(m, "RON", List.of("leu", "lei"), "Moldova MDL", "Moldovan MDL", "Chisinau MDL");
-        return Map.copyOf(m);
-    }
-
-    private static void ambiguous(Map<String, Ambiguous> m, String fallback, List<String> words, String... cues) {
-        Map<String, String> byWord = new HashMap<>();
-        for (String cue : cues) {
-            int space = cue.lastIndexOf(' ');
-            byWord.put(cue.substring(0, space), cue.substring(space + 1));
-        }
-        for (String w : words) {
-            m.put(w, new Ambiguous(fallback, Map.copyOf(byWord)));
         }
     }
 

@@ -370,13 +370,13 @@ public final class QuantityExtractor {
                 kind = QuantityKind.DURATION;
                 durationUnit = durationUnit(m.group(1));
                 end = afterEnd + m.end();
-                Matcher ofAnHour = OF_AN_HOUR.matcher(text).region(end, text.length());
-                if ("quarter".equals(durationUnit) && ofAnHour.lookingAt()) {
+                int ofAnHour = "quarter".equals(durationUnit) ? ofAnHourEnd(text, end) : -1;
+                if (ofAnHour > 0) {
                     // "three quarters of an hour": 45 minutes, not nine months
                     durationUnit = "minute";
                     value = value.multiply(BigDecimal.valueOf(15));
                     high = high == null ? null : high.multiply(BigDecimal.valueOf(15));
-                    end = ofAnHour.end();
+                    end = ofAnHour;
                 }
                 unit = durationUnit;
             } else if ((m = COUNT_NOUN.matcher(after)).find() && isCount(p1, last, lx, m.group(2))) {
@@ -648,7 +648,7 @@ public final class QuantityExtractor {
             String name = m.group(1);
             String code = Currencies.resolve(name, text, from);
             int end = from + m.end();
-            if (code == null || code.isEmpty()) {
+            if (code == null) {
                 return null; // "500 dinars" in a text that names no country
             }
             if ((name.equals("pound") || name.equals("pounds")) && isWeight(text, lx, last, end)) {
@@ -668,6 +668,12 @@ public final class QuantityExtractor {
                     new BigDecimal("0.01"));
         }
         return null;
+    }
+
+    /** Where " of an hour" after a quarter ends, or -1. */
+    private static int ofAnHourEnd(String text, int from) {
+        Matcher m = OF_AN_HOUR.matcher(text).region(from, text.length());
+        return m.lookingAt() ? m.end() : -1;
     }
 
     private static final Pattern WEIGHT_AFTER = Pattern.compile("\\s+of\\s+\\p{Ll}");
@@ -888,11 +894,11 @@ public final class QuantityExtractor {
             String unit = durationUnit(m.group(3));
             BigDecimal value = BigDecimal.ONE;
             int end = m.end();
-            Matcher ofAnHour = OF_AN_HOUR.matcher(text).region(end, text.length());
-            if ("quarter".equals(unit) && ofAnHour.lookingAt()) {
+            int ofAnHour = "quarter".equals(unit) ? ofAnHourEnd(text, end) : -1;
+            if (ofAnHour > 0) {
                 unit = "minute"; // "in a quarter of an hour"
                 value = BigDecimal.valueOf(15);
-                end = ofAnHour.end();
+                end = ofAnHour;
             }
             found.add(new Quantity(QuantityKind.DURATION, text.substring(start, end), start, end,
                     value, unit, null, null, false, period(value, unit)));
