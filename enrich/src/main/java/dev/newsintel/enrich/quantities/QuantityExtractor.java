@@ -303,6 +303,9 @@ public final class QuantityExtractor {
         int afterEnd = lx.get(last.last()).end();
         String after = text.substring(afterEnd, Math.min(text.length(), afterEnd + WINDOW));
         CurrencyHit suffix = prefix == null || prefix2 != null ? currencyAfter(text, lx, last.last()) : null;
+        if (suffix != null && isWeight(text, lx, p1, last, suffix)) {
+            return null; // "5 pounds of sugar", "a 250-pound lineman", "he lost 20 pounds": a weight, and no count
+        }
         if (prefix != null && suffix == null) {
             // "$ 75 USD million"-style doubling aside, a scale may follow a prefixed code: "USD 22.5 million" is
             // already read by the number; nothing to do.
@@ -651,9 +654,6 @@ public final class QuantityExtractor {
             if (code == null) {
                 return null; // "500 dinars" in a text that names no country
             }
-            if ((name.equals("pound") || name.equals("pounds")) && isWeight(text, lx, last, end)) {
-                return null; // "5 pounds of sugar", "a 250-pound lineman", "he lost 20 pounds": a weight
-            }
             return new CurrencyHit(code, from + m.start(1), end, k, lexemeAfter(lx, k, end) - 1, BigDecimal.ONE);
         }
         m = SUFFIX_MINOR.matcher(text.substring(from, Math.min(text.length(), from + WINDOW)));
@@ -683,26 +683,25 @@ public final class QuantityExtractor {
     private static final Pattern MONEY_NOUN_AFTER = Pattern.compile("\\s+(?:note|notes|coin|coins|fine|fee|bill)\\b");
 
     /**
-     * Whether "pound(s)" after an amount is the weight: followed by "of" and a noun ("5 pounds of sugar"), a hyphened
-     * adjective of a thing that is no banknote ("a 250-pound lineman", not "a 10-pound note"), or an unscaled amount
-     * after a word of weighing ("weighed 7 pounds", "lost 20 pounds", but "lost 20 million pounds" is money).
+     * Whether the "pound(s)" after an amount ({@code first} to {@code last}) is the weight: followed by "of" and a
+     * noun ("5 pounds of sugar"), a hyphened adjective of a thing that is no banknote ("a 250-pound lineman", not "a
+     * 10-pound note"), or an unscaled amount after a word of weighing ("weighed 7 pounds", "lost 20 pounds", but
+     * "lost 20 million pounds" is money).
      */
-    private static boolean isWeight(String text, List<Lexeme> lx, int last, int end) {
-        if (WEIGHT_AFTER.matcher(text).region(end, text.length()).lookingAt()) {
+    private static boolean isWeight(String text, List<Lexeme> lx, NumberPhrase first, NumberPhrase last,
+                                    CurrencyHit unit) {
+        String word = text.substring(unit.start(), unit.end()).toLowerCase(Locale.ROOT);
+        if (!word.equals("pound") && !word.equals("pounds")) {
+            return false;
+        }
+        if (WEIGHT_AFTER.matcher(text).region(unit.end(), text.length()).lookingAt()) {
             return true;
         }
-        boolean hyphened = text.charAt(lx.get(last).end()) == '-';
-        if (hyphened) {
-            return !MONEY_NOUN_AFTER.matcher(text).region(end, text.length()).lookingAt();
+        if (text.charAt(lx.get(last.last()).end()) == '-') {
+            return !MONEY_NOUN_AFTER.matcher(text).region(unit.end(), text.length()).lookingAt();
         }
-        boolean scaled = NumberParser.SCALE_WORDS.containsKey(lx.get(last).lower());
-        int first = last;
-        while (first > 0 && (lx.get(first - 1).isNum() || lx.get(first - 1).isWord()
-                && NumberParser.isNumberWord(lx.get(first - 1).lower()))) {
-            first--;
-        }
-        return !scaled && WEIGHT_BEFORE.matcher(text.substring(Math.max(0, lx.get(first).start() - 60),
-                lx.get(first).start())).find();
+        int start = lx.get(first.first()).start();
+        return !last.scaled() && WEIGHT_BEFORE.matcher(text.substring(Math.max(0, start - 60), start)).find();
     }
 
     private record Cents(BigDecimal value, int end, int nextLexeme) {

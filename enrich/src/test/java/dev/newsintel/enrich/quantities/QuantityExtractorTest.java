@@ -94,6 +94,7 @@ class QuantityExtractorTest {
         assertThat(extractor.extract("The baby weighed 7 pounds.")).isEmpty();
         assertThat(only("She found a 10-pound note.").unit()).isEqualTo("GBP");
         assertThat(only("The firm lost 20 million pounds.").value()).isEqualByComparingTo("20000000");
+        assertThat(only("The firm lost 20m pounds.").value()).isEqualByComparingTo("20000000"); // a glued scale too
         assertThat(only("It costs 15 pounds.").unit()).isEqualTo("GBP");
     }
 
