@@ -187,23 +187,25 @@ final class Params {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return endOfDay ? date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
+                instant = endOfDay ? date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
                         : date.atStartOfDay().toInstant(ZoneOffset.UTC);
+            } else {
+                instant = Instant.parse(value);
             }
-            Instant instant = Instant.parse(value);
-            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-                // Elasticsearch reads four-digit years; "-1000000000-01-01T00:00:00Z" failed the whole query (a 500)
-                throw new BadRequestResponse(name + " must lie between the years 1 and 9999, was '"
-                        + abbreviate(value) + "'");
-            }
-            return instant;
         } catch (DateTimeParseException e) {
             throw new BadRequestResponse(name + " must be a date (2026-03-11) or an instant (2026-03-11T14:00:00Z), was '"
                     + abbreviate(value) + "'");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            // Elasticsearch reads four-digit years; "-1000000000-01-01T00:00:00Z" failed the whole query (a 500)
+            throw new BadRequestResponse(name + " must lie between the years 1 and 9999, was '" + abbreviate(value)
+                    + "'");
+        }
+        return instant;
     }
 
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
