@@ -53,7 +53,7 @@ class EntityTypingTest {
                 entity(text, "James W.", EntityType.PERSON),
                 entity(text, "Harrow Hockey Club", EntityType.LOCATION),
                 entity(text, "Niger River", EntityType.ORG));
-        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+        assertThat(typed(EntityRecognizer.tidy(text, found)))
                 .containsExactly("PERSON:Ada Quist", "PERSON:James W. Hoyt", "ORG:Harrow Hockey Club",
                         "LOCATION:Niger River");
     }
@@ -64,7 +64,7 @@ class EntityTypingTest {
         int start = text.indexOf("Richard");
         List<Entity> found = List.of(new Entity(EntityType.PERSON, "Richard A", start, start + 9, null),
                 entity(text, "Lupoff", EntityType.PERSON));
-        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+        assertThat(typed(EntityRecognizer.tidy(text, found)))
                 .containsExactly("PERSON:Richard A. Lupoff");
     }
 
@@ -87,7 +87,7 @@ class EntityTypingTest {
         List<Entity> found = List.of(entity(text, "Ursula", EntityType.PERSON),
                 entity(text, "Leyen", EntityType.PERSON), entity(text, "Mohammed", EntityType.PERSON),
                 entity(text, "Vincent van", EntityType.PERSON), entity(text, "Henri", EntityType.PERSON));
-        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text()).containsExactly(
+        assertThat(typed(EntityRecognizer.tidy(text, found))).containsExactly(
                 "PERSON:Ursula von der Leyen", "PERSON:Mohammed bin Salman", "PERSON:Vincent van Gogh",
                 "PERSON:Henri d'Orves");
         // a particle with nothing capitalised after it is just a word
@@ -104,19 +104,19 @@ class EntityTypingTest {
         assertThat(EntityRecognizer.readsAsPerson("Captain Cook Cruises Company")).isFalse(); // a head word
         assertThat(EntityRecognizer.readsAsPerson("Frank Kelly Freas")).isFalse(); // a given name alone is not enough
         String text = "Colonel Baltasar Cárdenas held the pass .";
-        assertThat(EntityRecognizer.tidy(text, List.of(entity(text, "Colonel Baltasar Cárdenas", EntityType.ORG))))
-                .extracting(e -> e.type() + ":" + e.text()).containsExactly("PERSON:Baltasar Cárdenas");
+        List<Entity> colonel = List.of(entity(text, "Colonel Baltasar Cárdenas", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.tidy(text, colonel))).containsExactly("PERSON:Baltasar Cárdenas");
     }
 
     @Test
     void anOfficeBeforeANameIsLeftOutAndAnOfficeAloneIsNoName() {
-        String text = "Health Minister Celeste Macuácua and Prosecutor Kristien Van Acker spoke , said Justice Minister"
-                + " Pieter De Smedt , of General Dynamics in St. Louis .";
+        String text = "Health Minister Celeste Macuácua and Prosecutor Kristien Van Acker spoke , said Justice "
+                + "Minister Pieter De Smedt , of General Dynamics in St. Louis .";
         List<Entity> found = List.of(entity(text, "Health Minister Celeste Macuácua", EntityType.ORG),
                 entity(text, "Prosecutor Kristien Van Acker", EntityType.PERSON),
                 entity(text, "Minister", EntityType.PERSON), entity(text, "Pieter De Smedt", EntityType.PERSON),
                 entity(text, "General Dynamics", EntityType.ORG), entity(text, "St. Louis", EntityType.LOCATION));
-        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+        assertThat(typed(EntityRecognizer.tidy(text, found)))
                 .containsExactly("PERSON:Celeste Macuácua", "PERSON:Kristien Van Acker", "PERSON:Pieter De Smedt",
                         "ORG:General Dynamics", "LOCATION:St. Louis");
         // what follows the office must be a name in name case that no head word makes an organisation
@@ -131,12 +131,12 @@ class EntityTypingTest {
         String text = "Microsoft President Dana Whitfield wrote on Monday that the deal would close. OpenAI Chief "
                 + "Executive Lena Marsh told reporters the model ships in May.";
         List<Entity> found = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(text));
-        assertThat(found).extracting(e -> e.type() + ":" + e.text()).contains("ORG:Microsoft",
+        assertThat(typed(found)).contains("ORG:Microsoft",
                 "PERSON:Dana Whitfield", "ORG:OpenAI", "PERSON:Lena Marsh");
         // one word after an office word is the rest of a place's name, not a person's
         String address = "Two Newton Executive Park , Suite 203";
-        assertThat(EntityRecognizer.tidy(address, List.of(entity(address, "Newton Executive Park",
-                EntityType.LOCATION)))).extracting(e -> e.type() + ":" + e.text())
+        assertThat(typed(EntityRecognizer.tidy(address, List.of(entity(address, "Newton Executive Park",
+                EntityType.LOCATION)))))
                 .containsExactly("LOCATION:Newton Executive Park");
     }
 
@@ -147,7 +147,7 @@ class EntityTypingTest {
         List<Entity> found = List.of(entity(text, "Lakeview Securities and Ostrava Securities", EntityType.ORG),
                 entity(text, "Riverbend Media to Apollo", EntityType.ORG),
                 entity(text, "Ministry of Energy and Energy Industries", EntityType.ORG));
-        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text()).containsExactly(
+        assertThat(typed(EntityRecognizer.tidy(text, found))).containsExactly(
                 "ORG:Lakeview Securities", "ORG:Ostrava Securities", "ORG:Riverbend Media", "ORG:Apollo",
                 "ORG:Ministry of Energy and Energy Industries");
         // one name: the first part is no company's name of itself
@@ -165,9 +165,9 @@ class EntityTypingTest {
         assertThat(recognizer.recognize(TextProcessor.shared().analyze("Snowflake melted on the porch.")))
                 .noneMatch(e -> e.type() == EntityType.ORG);
         // posts write brands in lower case; a web address, a handle or an English word is no mention
-        assertThat(recognizer.recognize(TextProcessor.shared().analyze(
-                "watched it on netflix last night , see netflix.com/about and @netflix , then went to target")))
-                .extracting(e -> e.type() + ":" + e.text()).containsExactly("ORG:netflix");
+        assertThat(typed(recognizer.recognize(TextProcessor.shared().analyze(
+                "watched it on netflix last night , see netflix.com/about and @netflix , then went to target"))))
+                .containsExactly("ORG:netflix");
     }
 
     @Test
@@ -176,7 +176,7 @@ class EntityTypingTest {
         List<Entity> found = List.of(entity(text, "Chicago Kestrels", EntityType.LOCATION),
                 entity(text, "Toronto Harriers", EntityType.PERSON),
                 entity(text, "Tokyo Olympics", EntityType.LOCATION));
-        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text()).containsExactly(
+        assertThat(typed(EntityRecognizer.tidy(text, found))).containsExactly(
                 "ORG:Chicago Kestrels", "ORG:Toronto Harriers", "LOCATION:Tokyo Olympics");
         assertThat(EntityRecognizer.readsAsTeam("Florida Keys")).isFalse();
         assertThat(EntityRecognizer.readsAsTeam("Harriers")).isFalse();
@@ -208,8 +208,8 @@ class EntityTypingTest {
         assertThat(EntityRecognizer.readsAsPersonsName("El Bierzo")).isFalse(); // too short a given name
         assertThat(EntityRecognizer.readsAsPersonsName("Catalano Frank")).isFalse(); // no given name first
         String text = "Toastmasters have included Frank Catalano and Ada Quist .";
-        assertThat(EntityRecognizer.tidy(text, List.of(entity(text, "Frank Catalano", EntityType.ORG))))
-                .extracting(e -> e.type() + ":" + e.text()).containsExactly("PERSON:Frank Catalano");
+        assertThat(typed(EntityRecognizer.tidy(text, List.of(entity(text, "Frank Catalano", EntityType.ORG)))))
+                .containsExactly("PERSON:Frank Catalano");
     }
 
     @Test
@@ -245,7 +245,7 @@ class EntityTypingTest {
         List<Entity> found = List.of(entity(text, "Thalhimer", EntityType.PERSON), entity(text, "Dillard",
                 EntityType.ORG), new Entity(EntityType.ORG, "Hecht", text.lastIndexOf("Hecht"),
                 text.lastIndexOf("Hecht") + 5, null));
-        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+        assertThat(typed(EntityRecognizer.tidy(text, found)))
                 .containsExactly("ORG:Thalhimer's", "ORG:Dillard's", "ORG:Hecht");
         // a listed company's possessive stays the company: "Apple's in talks" is Apple
         String listed = "Apple's in talks with suppliers.";
@@ -338,24 +338,25 @@ class EntityTypingTest {
         List<Entity> found = List.of(entity(text, "Emil Touma", EntityType.PERSON),
                 entity(text, "Palestinian Studies", EntityType.ORG), entity(text, "Allen", EntityType.PERSON),
                 entity(text, "Ada Quist", EntityType.PERSON));
-        assertThat(EntityRecognizer.namedForPeople(text, found)).extracting(e -> e.type() + ":" + e.text())
+        assertThat(typed(EntityRecognizer.namedForPeople(text, found)))
                 .containsExactly("ORG:Emil Touma Institute for Palestinian Studies", "ORG:Allen Institute for AI",
                         "PERSON:Ada Quist");
         String said = "Ada Quist Foundation-style charities are rare , said Ada Quist .";
-        assertThat(EntityRecognizer.namedForPeople(said, List.of(entity(said, "Ada Quist", EntityType.PERSON))))
-                .extracting(e -> e.type() + ":" + e.text()).containsExactly("PERSON:Ada Quist");
+        assertThat(typed(EntityRecognizer.namedForPeople(said, List.of(entity(said, "Ada Quist", EntityType.PERSON)))))
+                .containsExactly("PERSON:Ada Quist");
     }
 
     @Test
     void aNameAfterTheTownOfOrMilesNorthOfIsAPlace() {
-        String text = "It lies south of the town of Coleman , 50 miles northwest of Orlando , and is run by Ada Quist .";
+        String text = "It lies south of the town of Coleman , 50 miles northwest of Orlando , and is run by Ada "
+                + "Quist .";
         List<Entity> found = List.of(entity(text, "Coleman", EntityType.PERSON),
                 entity(text, "Orlando", EntityType.PERSON), entity(text, "Ada Quist", EntityType.PERSON));
-        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+        assertThat(typed(EntityRecognizer.tidy(text, found)))
                 .containsExactly("LOCATION:Coleman", "LOCATION:Orlando", "PERSON:Ada Quist");
         String capital = "He paid the registered capital of Borrower Company .";
-        assertThat(EntityRecognizer.tidy(capital, List.of(entity(capital, "Borrower Company", EntityType.ORG))))
-                .extracting(e -> e.type() + ":" + e.text()).containsExactly("ORG:Borrower Company");
+        assertThat(typed(EntityRecognizer.tidy(capital, List.of(entity(capital, "Borrower Company", EntityType.ORG)))))
+                .containsExactly("ORG:Borrower Company");
     }
 
     @Test
@@ -365,12 +366,12 @@ class EntityTypingTest {
         List<Entity> found = List.of(entity(text, "U.S. Rep", EntityType.ORG),
                 new Entity(EntityType.PERSON, "Alexandria Ocasio", text.indexOf("Alexandria"), split, null),
                 new Entity(EntityType.PERSON, "-Cortez", split, split + "-Cortez".length(), null));
-        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+        assertThat(typed(EntityRecognizer.tidy(text, found)))
                 .containsExactly("LOCATION:U.S.", "PERSON:Alexandria Ocasio-Cortez");
         // the rest of the surname, found by nobody
         String unclaimed = "along with Dr. Haidar Abdel-Shafi , and a Smith-led team";
-        assertThat(EntityRecognizer.tidy(unclaimed, List.of(entity(unclaimed, "Haidar Abdel", EntityType.PERSON),
-                entity(unclaimed, "Smith", EntityType.PERSON)))).extracting(e -> e.type() + ":" + e.text())
+        assertThat(typed(EntityRecognizer.tidy(unclaimed, List.of(entity(unclaimed, "Haidar Abdel", EntityType.PERSON),
+                entity(unclaimed, "Smith", EntityType.PERSON)))))
                 .containsExactly("PERSON:Haidar Abdel-Shafi", "PERSON:Smith");
         assertThat(EntityRecognizer.isOffice("Attorney General")).isTrue();
         assertThat(EntityRecognizer.isOffice("Federal Trade Commission")).isFalse();
@@ -378,14 +379,14 @@ class EntityTypingTest {
 
     @Test
     void aTownBeforeItsStateIsAPlaceAndASuffixAloneIsNoName() {
-        String text = "Its plants are in Rochester , New York , and Newton , Massachusetts 02462 . Attention : Ada Quist , "
-                + "Esq. and Ada Quist , New Yorker .";
+        String text = "Its plants are in Rochester , New York , and Newton , Massachusetts 02462 . Attention : Ada "
+                + "Quist , Esq. and Ada Quist , New Yorker .";
         List<Entity> found = List.of(entity(text, "Rochester", EntityType.PERSON),
                 entity(text, "Newton", EntityType.PERSON), entity(text, "Ada Quist", EntityType.PERSON),
                 entity(text, "Esq.", EntityType.PERSON),
                 new Entity(EntityType.PERSON, "Ada Quist", text.lastIndexOf("Ada Quist"),
                         text.lastIndexOf("Ada Quist") + 9, null));
-        assertThat(EntityRecognizer.tidy(text, found)).extracting(e -> e.type() + ":" + e.text())
+        assertThat(typed(EntityRecognizer.tidy(text, found)))
                 .containsExactly("LOCATION:Rochester", "LOCATION:Newton", "PERSON:Ada Quist", "PERSON:Ada Quist");
     }
 
@@ -398,8 +399,8 @@ class EntityTypingTest {
         assertThat(EntityRecognizer.readsAsProduct("Formula 3")).isFalse(); // a number alone is no model number
         assertThat(EntityRecognizer.readsAsProduct("Kestrel Silicon")).isFalse();
         String text = "The Horizon Pro headset from Glasswing costs $1,499.";
-        assertThat(EntityRecognizer.tidy(text, List.of(entity(text, "Horizon Pro", EntityType.ORG))))
-                .extracting(e -> e.type() + ":" + e.text()).containsExactly("PRODUCT:Horizon Pro");
+        assertThat(typed(EntityRecognizer.tidy(text, List.of(entity(text, "Horizon Pro", EntityType.ORG)))))
+                .containsExactly("PRODUCT:Horizon Pro");
     }
 
     @Test
@@ -438,6 +439,11 @@ class EntityTypingTest {
         assertThat(EntityRecognizer.namesADocumentOrAnAmount("Kestrel Silicon")).isFalse();
         assertThat(EntityRecognizer.namesADocumentOrAnAmount("Act")).isFalse(); // one word: a name, say a band
         assertThat(EntityRecognizer.namesADocumentOrAnAmount("Actors Equity")).isFalse();
+    }
+
+    /** "TYPE:text" of each entity, in order: what the tests compare. */
+    private static List<String> typed(List<Entity> found) {
+        return found.stream().map(e -> e.type() + ":" + e.text()).toList();
     }
 
     private static Entity entity(String text, String mention, EntityType type) {
