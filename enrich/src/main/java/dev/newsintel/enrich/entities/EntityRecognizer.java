@@ -217,7 +217,7 @@ public final class EntityRecognizer {
         }
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
-        return modelsAsModels(propagate(text, namedForPeople(text, tidy(text, resolve(text, accepted)))));
+        return modelsAsModels(propagate(text, definedAs(text, namedForPeople(text, tidy(text, resolve(text, accepted))))));
     }
 
     /**
@@ -693,6 +693,79 @@ public final class EntityRecognizer {
             changed = true;
         }
         return changed ? out : found;
+    }
+
+    /** What a definition says a name is: "Bilje is a village", "Crazyhead were an English band". */
+    private static final java.util.Map<String, EntityType> DEFINING_NOUNS = definingNouns();
+
+    private static java.util.Map<String, EntityType> definingNouns() {
+        java.util.Map<String, EntityType> nouns = new java.util.HashMap<>();
+        for (String w : List.of("village", "town", "city", "municipality", "hamlet", "suburb", "neighbourhood",
+                "neighborhood", "barrio", "commune", "borough", "township", "settlement", "river", "lake", "island",
+                "mountain", "country", "capital", "province", "county", "state", "region")) {
+            nouns.put(w, EntityType.LOCATION);
+        }
+        for (String w : List.of("company", "corporation", "firm", "manufacturer", "maker", "retailer", "airline",
+                "bank", "lender", "insurer", "startup", "start-up", "conglomerate", "subsidiary", "band",
+                "duo", "trio", "club", "team", "charity", "organisation", "organization", "party", "newspaper",
+                "magazine", "label", "publisher", "broadcaster", "agency", "foundation", "university", "college",
+                "orchestra", "choir", "league", "association", "federation")) {
+            nouns.put(w, EntityType.ORG);
+        }
+        for (String w : List.of("singer", "actor", "actress", "politician", "footballer", "cricketer", "painter",
+                "composer", "musician", "rapper", "poet", "novelist", "writer", "journalist", "businessman",
+                "businesswoman", "entrepreneur", "economist", "lawyer", "scientist", "physicist", "chemist",
+                "mathematician", "philosopher", "historian", "architect", "sculptor", "photographer", "songwriter",
+                "guitarist", "drummer", "pianist", "athlete", "swimmer", "boxer", "wrestler", "cyclist")) {
+            nouns.put(w, EntityType.PERSON);
+        }
+        return java.util.Map.copyOf(nouns);
+    }
+
+    /**
+     * A copula and what follows a name: an aside in brackets ("Alexander Gradsky (born 1949) is"), then "is", "was",
+     * "are" or "were", an article and up to four describing words that are no preposition or connective, then one of
+     * the defining nouns, where the noun phrase ends ("a village and ...", "a band from ...", not "a company
+     * director").
+     */
+    private static final Pattern DEFINITION = Pattern.compile("\\G(?:\\s*\\([^()]{0,200}\\))?\\s+(?:is|was|are|were)"
+            + " (?:a|an|the) (?:(?!(?:of|in|on|at|for|from|with|by|that|which|who|whose|to|and|or|but)\\b)"
+            + "[\\p{L}\\p{N}-]+ ){0,4}?(" + String.join("|", DEFINING_NOUNS.keySet()) + ")"
+            + "(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|in|on|at|for|from|with|by|that|which|who|whose|and|or|based|founded"
+            + "|formed|located|headquartered|known|near|since|owned|operated|listed|led|established|created"
+            + "|situated|active)\\b)");
+
+    /**
+     * A name the text defines ("Bilje is a village and municipality", "Crazyhead were an English band", "Liberace
+     * was an American pianist") is what the definition says, wherever the document uses it: a definition outweighs
+     * the finder's reading of the name alone. Linked names keep their type (the lists and their rules decide them), and
+     * so do single English words, which agreements capitalise as defined terms ("the Borrower is a corporation").
+     */
+    static List<Entity> definedAs(String text, List<Entity> found) {
+        java.util.Map<String, EntityType> defined = new java.util.HashMap<>();
+        for (Entity e : found) {
+            if (e.canonical() != null || e.type() == EntityType.AI_MODEL || e.type() == EntityType.PRODUCT
+                    || e.text().indexOf(' ') < 0 && EnglishWords.contains(e.text())) {
+                continue; // a capitalised word ("Borrower is a Delaware corporation") is a defined term, no name
+            }
+            Matcher m = DEFINITION.matcher(text);
+            if (m.find(e.end())) {
+                EntityType type = DEFINING_NOUNS.get(m.group(1));
+                if (type != null && type != e.type()) {
+                    defined.merge(e.text(), type, (a, b) -> a == b ? a : null);
+                }
+            }
+        }
+        defined.values().removeIf(java.util.Objects::isNull);
+        if (defined.isEmpty()) {
+            return found;
+        }
+        List<Entity> out = new ArrayList<>(found.size());
+        for (Entity e : found) {
+            EntityType type = e.canonical() == null ? defined.get(e.text()) : null;
+            out.add(type == null ? e : new Entity(type, e.text(), e.start(), e.end(), null));
+        }
+        return out;
     }
 
     /** Last words that make a name an organisation whatever else it holds: "Montreal Hockey Club". */

@@ -59,6 +59,32 @@ class EntityTypingTest {
     }
 
     @Test
+    void aNameIsWhatItsDefinitionSaysWhereverTheDocumentUsesIt() {
+        String text = "Velimir is a small village and municipality in Croatia. Hollowmere were an English rock band"
+                + " from Leicester. Arlo Quade (born 1950) is a Canadian sculptor. Velimir lies on a river."
+                + " Hollowmere toured in 1990.";
+        List<Entity> found = List.of(
+                entity(text, "Velimir", EntityType.ORG),
+                entity(text, "Hollowmere", EntityType.PERSON),
+                entity(text, "Arlo Quade", EntityType.ORG),
+                new Entity(EntityType.ORG, "Velimir", text.lastIndexOf("Velimir"), text.lastIndexOf("Velimir") + 7,
+                        null),
+                new Entity(EntityType.LOCATION, "Hollowmere", text.lastIndexOf("Hollowmere"),
+                        text.lastIndexOf("Hollowmere") + 10, null));
+        assertThat(typed(EntityRecognizer.definedAs(text, found))).containsExactly("LOCATION:Velimir",
+                "ORG:Hollowmere", "PERSON:Arlo Quade", "LOCATION:Velimir", "ORG:Hollowmere");
+
+        // the noun phrase must end at the defining noun, and a describing word may not be a preposition;
+        // an agreement's defined term is left as the finder read it
+        String notDefinitions = "Dunmore is a company director. Varnell is the son of a bank clerk. Borrower is a"
+                + " Delaware corporation.";
+        List<Entity> people = List.of(entity(notDefinitions, "Dunmore", EntityType.PERSON),
+                entity(notDefinitions, "Varnell", EntityType.PERSON),
+                entity(notDefinitions, "Borrower", EntityType.PERSON));
+        assertThat(EntityRecognizer.definedAs(notDefinitions, people)).isEqualTo(people);
+    }
+
+    @Test
     void aNameTheTokenizerSplitBeforeTheInitialsFullStopIsStillOneName() {
         String text = "The board appointed Richard A. Lupoff as chief financial officer.";
         int start = text.indexOf("Richard");
