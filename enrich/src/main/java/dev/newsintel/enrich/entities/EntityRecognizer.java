@@ -723,13 +723,13 @@ public final class EntityRecognizer {
     }
 
     /**
-     * A copula and what follows a name: an aside in brackets ("Alexander Gradsky (born 1949) is"), then "is", "was",
-     * "are" or "were", an article and up to four describing words that are no preposition or connective, then one of
-     * the defining nouns, where the noun phrase ends ("a village and ...", "a band from ...", not "a company
-     * director").
+     * A copula or an apposition and what follows a name: an aside in brackets ("Alexander Gradsky (born 1949) is"),
+     * then "is", "was", "are" or "were", or a comma ("Kraken Ocean, a Norwegian start-up,"), an article and up to
+     * four describing words that are no preposition or connective, then one of the defining nouns, where the noun
+     * phrase ends ("a village and ...", "a band from ...", not "a company director").
      */
-    private static final Pattern DEFINITION = Pattern.compile("\\G(?:\\s*\\([^()]{0,200}\\))?\\s+(?:is|was|are|were)"
-            + " (?:a|an|the) (?:(?!(?:of|in|on|at|for|from|with|by|that|which|who|whose|to|and|or|but)\\b)"
+    private static final Pattern DEFINITION = Pattern.compile("\\G(?:(?:\\s*\\([^()]{0,200}\\))?\\s+(?:is|was|are|were)"
+            + "|\\s*,) (?:a|an|the) (?:(?!(?:of|in|on|at|for|from|with|by|that|which|who|whose|to|and|or|but)\\b)"
             + "[\\p{L}\\p{N}-]+ ){0,4}?(" + String.join("|", DEFINING_NOUNS.keySet()) + ")"
             + "(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|in|on|at|for|from|with|by|that|which|who|whose|and|or|based|founded"
             + "|formed|located|headquartered|known|near|since|owned|operated|listed|led|established|created"
@@ -737,7 +737,7 @@ public final class EntityRecognizer {
 
     /**
      * A name the text defines ("Bilje is a village and municipality", "Crazyhead were an English band", "Liberace
-     * was an American pianist") is what the definition says, wherever the document uses it: a definition outweighs
+     * was an American pianist", "Kraken Ocean, a Norwegian start-up,") is what the definition says, wherever the document uses it: a definition outweighs
      * the finder's reading of the name alone. Linked names keep their type (the lists and their rules decide them), and
      * so do single English words, which agreements capitalise as defined terms ("the Borrower is a corporation").
      */

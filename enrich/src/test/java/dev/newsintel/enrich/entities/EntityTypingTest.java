@@ -75,6 +75,12 @@ class EntityTypingTest {
                 "ORG:Hollowmere", "PERSON:Arlo Quade", "LOCATION:Velimir", "ORG:Hollowmere");
 
         // the noun phrase must end at the defining noun, and a describing word may not be a preposition;
+        // an apposition defines too
+        String apposition = "Kestrel Ocean, a Norwegian start-up, makes drones.";
+        assertThat(typed(EntityRecognizer.definedAs(apposition,
+                List.of(entity(apposition, "Kestrel Ocean", EntityType.LOCATION)))))
+                .containsExactly("ORG:Kestrel Ocean");
+
         // an agreement's defined term is left as the finder read it
         String notDefinitions = "Dunmore is a company director. Varnell is the son of a bank clerk. Borrower is a"
                 + " Delaware corporation.";
