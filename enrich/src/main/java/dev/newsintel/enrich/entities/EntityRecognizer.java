@@ -202,7 +202,11 @@ public final class EntityRecognizer {
                 if (!hasUnexplainedCapital(sentence, accepted)) {
                     continue; // every name-like word is already explained: spare the statistical model
                 }
-                for (NameFinder.Name name : nameFinder.find(sentence)) {
+                for (NameFinder.Name found : nameFinder.find(sentence)) {
+                    NameFinder.Name name = withoutEdgeWords(text, found);
+                    if (name == null) {
+                        continue;
+                    }
                     String mention = text.substring(name.start(), name.end());
                     if (COMMON_ACRONYMS.contains(mention) || Character.isLowerCase(mention.charAt(0))
                             && !hasInnerCapital(mention) || namesADocumentOrAnAmount(mention)
@@ -218,6 +222,60 @@ public final class EntityRecognizer {
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
         return modelsAsModels(propagate(text, definedAs(text, namedForPeople(text, tidy(text, resolve(text, accepted))))));
+    }
+
+    /** Words that end no name: "Bank of the", "Compliance with Laws It". */
+    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "of", "and", "or", "for", "to", "in",
+            "on", "at", "by", "with", "from", "as", "if", "but", "upon", "into", "onto", "over", "under", "about",
+            "per", "via", "than", "it", "its", "he", "she", "we", "they", "i", "you",
+            "our", "their", "his", "her", "this", "that", "these", "those", "there", "here", "is", "are", "was");
+    private static final Set<String> PRONOUNS = Set.of("it", "its", "he", "she", "we", "they", "i", "you", "our",
+            "their", "his", "her", "this", "that", "these", "those", "there", "here");
+    private static final Pattern LABEL_COLON = Pattern.compile("\\s*:");
+    /** The labels of a notice block that run into names at line ends: "China Attn", "Legal Department Phone". */
+    private static final Set<String> NOTICE_LABELS = Set.of("attn", "attention", "phone", "telephone", "tel", "fax",
+            "facsimile", "email", "e-mail", "mobile", "cell");
+
+    /**
+     * The finder's name without function words at its end and notice labels at either end ("the Bank of the
+     * occurrence", "China Attn: Legal Department Phone: ..."), or null when nothing is left or the name is a
+     * function word alone ("On the Funding Date").
+     */
+    static NameFinder.Name withoutEdgeWords(String text, NameFinder.Name name) {
+        int start = name.start();
+        int end = name.end();
+        while (true) {
+            int space = text.lastIndexOf(' ', end - 1);
+            if (space < start) {
+                break;
+            }
+            String last = text.substring(space + 1, end);
+            String key = lower(last.endsWith(".") ? last.substring(0, last.length() - 1) : last);
+            // a capitalised pronoun starts the next sentence of a heading ("Laws It is"); "Class A", "Tower On" stay
+            boolean functionWord = FUNCTION_WORDS.contains(key)
+                    && (Character.isLowerCase(last.charAt(0)) || PRONOUNS.contains(key));
+            if (!functionWord && !(NOTICE_LABELS.contains(key) && Character.isUpperCase(last.charAt(0))
+                    && LABEL_COLON.matcher(text).region(end, text.length()).lookingAt())) {
+                break;
+            }
+            end = space;
+            while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == ',')) {
+                end--;
+            }
+        }
+        while (true) {
+            int space = text.indexOf(' ', start);
+            if (space < 0 || space >= end || !NOTICE_LABELS.contains(lower(text.substring(start, space)))
+                    || !Character.isUpperCase(text.charAt(start))) {
+                break;
+            }
+            start = space + 1;
+        }
+        String rest = text.substring(start, end);
+        if (rest.isBlank() || FUNCTION_WORDS.contains(lower(rest)) || NOTICE_LABELS.contains(lower(rest))) {
+            return null;
+        }
+        return start == name.start() && end == name.end() ? name : new NameFinder.Name(name.type(), start, end, name.probability());
     }
 
     /**

@@ -59,6 +59,27 @@ class EntityTypingTest {
     }
 
     @Test
+    void theFindersNamesLoseFunctionWordsAndNoticeLabelsAtTheirEdges() {
+        assertThat(edgeless("notify the Bank of the occurrence", "Bank of the")).isEqualTo("Bank");
+        assertThat(edgeless("5.5 Compliance with Laws It is not required", "Compliance with Laws It"))
+                .isEqualTo("Compliance with Laws");
+        assertThat(edgeless("Beijing, China Attn: Legal Department Phone: +86", "Legal Department Phone"))
+                .isEqualTo("Legal Department");
+        assertThat(edgeless("Beijing, China Attn: Legal Department", "China Attn")).isEqualTo("China");
+        assertThat(edgeless("(b) On the Funding Date, the Borrower", "On")).isNull();
+        // a label needs its colon, and capitalised articles and letters stay: "the Quasar Fold phone", "Class A"
+        assertThat(edgeless("the Quasar Fold phone launched", "Quasar Fold phone")).isEqualTo("Quasar Fold phone");
+        assertThat(edgeless("its Class A shares", "Class A")).isEqualTo("Class A");
+    }
+
+    private static String edgeless(String text, String mention) {
+        int start = text.indexOf(mention);
+        NameFinder.Name name = EntityRecognizer.withoutEdgeWords(text,
+                new NameFinder.Name(EntityType.ORG, start, start + mention.length(), 1.0));
+        return name == null ? null : text.substring(name.start(), name.end());
+    }
+
+    @Test
     void aNameIsWhatItsDefinitionSaysWhereverTheDocumentUsesIt() {
         String text = "Velimir is a small village and municipality in Croatia. Hollowmere were an English rock band"
                 + " from Leicester. Arlo Quade (born 1950) is a Canadian sculptor. Velimir lies on a river."
