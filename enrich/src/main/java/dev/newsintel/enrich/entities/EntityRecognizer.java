@@ -101,7 +101,8 @@ public final class EntityRecognizer {
     private static final Set<String> DOCUMENT_OR_AMOUNT_HEADS = Set.of("act", "code", "rules", "regulation",
             "regulations", "agreement", "treaty", "fee", "fees", "dollars", "bonds", "lease", "flow", "flows",
             "income", "margin", "margins", "expenses", "revenue", "revenues", "earnings", "liabilities", "ebitda",
-            "proceeds");
+            "proceeds", "loan", "loans", "obligations", "contributions", "account", "accounts", "subsidiary",
+            "hundred", "thousand", "million", "billion", "trillion");
 
     /** Last words of a product's name: "Horizon Pro", "Mac Mini"; and model numbers: "Silicon One G300". */
     private static final Set<String> PRODUCT_LAST_WORDS = Set.of("pro", "max", "ultra", "mini", "lite");
@@ -232,14 +233,19 @@ public final class EntityRecognizer {
     private static final Set<String> PRONOUNS = Set.of("it", "its", "he", "she", "we", "they", "i", "you", "our",
             "their", "his", "her", "this", "that", "these", "those", "there", "here");
     private static final Pattern LABEL_COLON = Pattern.compile("\\s*:");
+    /** Prepositions that start a sentence, which the finder may join to the name after them: "At Bank's request". */
+    private static final Set<String> LEADING_PREPOSITIONS = Set.of("at", "on", "in", "for", "with", "from", "by",
+            "to", "into", "upon", "under");
+    private static final Pattern REFERENCE_NUMBER = Pattern.compile(" \\d");
     /** The labels of a notice block that run into names at line ends: "China Attn", "Legal Department Phone". */
     private static final Set<String> NOTICE_LABELS = Set.of("attn", "attention", "phone", "telephone", "tel", "fax",
             "facsimile", "email", "e-mail", "mobile", "cell");
 
     /**
-     * The finder's name without function words at its end and notice labels at either end ("the Bank of the
-     * occurrence", "China Attn: Legal Department Phone: ..."), or null when nothing is left or the name is a
-     * function word alone ("On the Funding Date").
+     * The finder's name without function words at its end, a preposition at its start and notice labels at either
+     * end ("the Bank of the occurrence", "At Bank's request", "China Attn: Legal Department Phone: ..."), or null
+     * when nothing is left, the name is a function word alone ("On the Funding Date") or a person that is an
+     * English word before a number ("Article 1").
      */
     static NameFinder.Name withoutEdgeWords(String text, NameFinder.Name name) {
         int start = name.start();
@@ -265,8 +271,9 @@ public final class EntityRecognizer {
         }
         while (true) {
             int space = text.indexOf(' ', start);
-            if (space < 0 || space >= end || !NOTICE_LABELS.contains(lower(text.substring(start, space)))
-                    || !Character.isUpperCase(text.charAt(start))) {
+            String first = space < 0 || space >= end ? null : lower(text.substring(start, space));
+            if (first == null || !Character.isUpperCase(text.charAt(start))
+                    || !NOTICE_LABELS.contains(first) && !LEADING_PREPOSITIONS.contains(first)) {
                 break;
             }
             start = space + 1;
@@ -275,7 +282,12 @@ public final class EntityRecognizer {
         if (rest.isBlank() || FUNCTION_WORDS.contains(lower(rest)) || NOTICE_LABELS.contains(lower(rest))) {
             return null;
         }
-        return start == name.start() && end == name.end() ? name : new NameFinder.Name(name.type(), start, end, name.probability());
+        if (name.type() == EntityType.PERSON && rest.indexOf(' ') < 0 && EnglishWords.contains(rest)
+                && REFERENCE_NUMBER.matcher(text).region(end, text.length()).lookingAt()) {
+            return null; // "Article 1", "Schedule 3": a reference, no person
+        }
+        return start == name.start() && end == name.end() ? name
+                : new NameFinder.Name(name.type(), start, end, name.probability());
     }
 
     /**

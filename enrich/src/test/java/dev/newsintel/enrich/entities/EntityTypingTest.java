@@ -67,6 +67,11 @@ class EntityTypingTest {
                 .isEqualTo("Legal Department");
         assertThat(edgeless("Beijing, China Attn: Legal Department", "China Attn")).isEqualTo("China");
         assertThat(edgeless("(b) On the Funding Date, the Borrower", "On")).isNull();
+        assertThat(edgeless("At Bank's request, Borrower will deliver", "At Bank")).isEqualTo("Bank");
+        assertThat(EntityRecognizer.withoutEdgeWords("as follows Article 1 Definitions",
+                new NameFinder.Name(EntityType.PERSON, 11, 18, 1.0))).isNull();
+        assertThat(EntityRecognizer.namesADocumentOrAnAmount("Renminbi Twenty Four Million")).isTrue();
+        assertThat(EntityRecognizer.namesADocumentOrAnAmount("Third Term Loan")).isTrue();
         // a label needs its colon, and capitalised articles and letters stay: "the Quasar Fold phone", "Class A"
         assertThat(edgeless("the Quasar Fold phone launched", "Quasar Fold phone")).isEqualTo("Quasar Fold phone");
         assertThat(edgeless("its Class A shares", "Class A")).isEqualTo("Class A");
