@@ -27,6 +27,8 @@ final class Gazetteer {
     }
 
     private final TokenTrie<Entry> trie = new TokenTrie<>();
+    /** The lists the bundled name finder was trained with: its list feature must see these, and only these. */
+    private final TokenTrie<Entry> featureTrie = new TokenTrie<>();
     /** Canonical ids of newsrooms and news agencies ("org:reuters"). */
     private final java.util.Set<String> newsOutlets = new java.util.HashSet<>();
     /** Model family (lower case) to its maker's name, as the list gives it. */
@@ -52,18 +54,8 @@ final class Gazetteer {
 
     private static Gazetteer load() throws IOException {
         Gazetteer g = new Gazetteer();
-        for (String[] row : rows("organizations.tsv")) {
-            EntityRef ref = new EntityRef("org:" + slug(row[0]), row[0], null, null);
-            g.add(EntityType.ORG, row[0], ref, false, null);
-            if (row.length > 1 && !row[1].isBlank()) {
-                for (String alias : row[1].split("\\|")) {
-                    g.add(EntityType.ORG, alias.strip(), ref, false, null);
-                }
-            }
-            if (row.length > 2 && row[2].strip().equals("media")) {
-                g.newsOutlets.add(ref.id());
-            }
-        }
+        g.addOrganizations(rows("organizations.tsv"), true);
+        g.addOrganizations(rows("organizations-more.tsv"), false);
         for (String[] row : rows("ai-models.tsv")) {
             boolean org = row.length > 2 && row[2].contains("org");
             g.add(EntityType.AI_MODEL, row[0], null, org, row.length > 1 ? row[1] : null);
@@ -82,8 +74,31 @@ final class Gazetteer {
         return g;
     }
 
+    private void addOrganizations(List<String[]> rows, boolean inFeatures) {
+        for (String[] row : rows) {
+            EntityRef ref = new EntityRef("org:" + slug(row[0]), row[0], null, null);
+            add(EntityType.ORG, row[0], ref, false, null, inFeatures);
+            if (row.length > 1 && !row[1].isBlank()) {
+                for (String alias : row[1].split("\\|")) {
+                    add(EntityType.ORG, alias.strip(), ref, false, null, inFeatures);
+                }
+            }
+            if (row.length > 2 && row[2].strip().equals("media")) {
+                newsOutlets.add(ref.id());
+            }
+        }
+    }
+
     private void add(EntityType type, String name, EntityRef ref, boolean orgToo, String maker) {
-        trie.add(NameTokens.keys(name), new Entry(type, name, ref, caseExact(name), orgToo, maker));
+        add(type, name, ref, orgToo, maker, true);
+    }
+
+    private void add(EntityType type, String name, EntityRef ref, boolean orgToo, String maker, boolean inFeatures) {
+        Entry entry = new Entry(type, name, ref, caseExact(name), orgToo, maker);
+        trie.add(NameTokens.keys(name), entry);
+        if (inFeatures) {
+            featureTrie.add(NameTokens.keys(name), entry);
+        }
     }
 
     private static List<String[]> rows(String file) throws IOException {
@@ -118,6 +133,11 @@ final class Gazetteer {
 
     TokenTrie.Match<Entry> longest(List<NameTokens.NameToken> tokens, int from) {
         return trie.longest(tokens, from);
+    }
+
+    /** {@link #longest}, over the lists the name finder's list feature uses (not {@code organizations-more.tsv}). */
+    TokenTrie.Match<Entry> longestForFeatures(List<NameTokens.NameToken> tokens, int from) {
+        return featureTrie.longest(tokens, from);
     }
 
     /** Whether the whole phrase is a listed name of that type ("New York" a place), not just its start. */

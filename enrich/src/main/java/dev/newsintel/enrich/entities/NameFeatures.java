@@ -219,7 +219,7 @@ public final class NameFeatures implements AdaptiveFeatureGenerator {
                 best = endToken(owner, sub.size(), j + company.length());
                 label = "co";
             }
-            TokenTrie.Match<Gazetteer.Entry> listed = lexicon.gazetteer.longest(sub, j);
+            TokenTrie.Match<Gazetteer.Entry> listed = lexicon.gazetteer.longestForFeatures(sub, j);
             if (listed != null) {
                 int end = endToken(owner, sub.size(), j + listed.length());
                 if (end > best) {

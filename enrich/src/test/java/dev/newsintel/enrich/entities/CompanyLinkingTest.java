@@ -139,4 +139,25 @@ class CompanyLinkingTest {
         assertThat(recognizer.recognize(TextProcessor.shared().analyze("Microsoft and Nvidia signed a deal.")))
                 .extracting(e -> e.canonical().cik()).containsExactly("0000789019", "0001045810");
     }
+    @Test
+    void wellKnownOrganisationsOutsideTheSecListAreOrganisationsWithTheirOwnIds() {
+        String text = "The Bundeskartellamt and the Department of Energy questioned Volkswagen, the Bill & Melinda "
+                + "Gates Foundation and ESPN.";
+        List<Entity> found = RECOGNIZER.recognize(TextProcessor.shared().analyze(text));
+        assertThat(found).extracting(e -> e.type() + ":" + e.text() + "=" + e.canonical().id())
+                .containsExactly("ORG:Bundeskartellamt=org:bundeskartellamt",
+                        "ORG:Department of Energy=org:department-of-energy", "ORG:Volkswagen=org:volkswagen",
+                        "ORG:Bill & Melinda Gates Foundation=org:bill-melinda-gates-foundation", "ORG:ESPN=org:espn");
+        // "Energy" of the department no longer links to Energy Holdings, nor "Bill" to BILL Holdings
+        assertThat(found).allSatisfy(e -> assertThat(e.canonical().cik()).isNull());
+    }
+
+    @Test
+    void theNameFindersListFeatureSeesOnlyTheListsItWasTrainedWith() {
+        Gazetteer lists = Gazetteer.bundled();
+        List<NameTokens.NameToken> tokens = NameTokens.tokenize("Bundeskartellamt");
+        assertThat(lists.longest(tokens, 0)).isNotNull();
+        assertThat(lists.longestForFeatures(tokens, 0)).isNull(); // organizations-more.tsv
+        assertThat(lists.longestForFeatures(NameTokens.tokenize("Anthropic"), 0)).isNotNull();
+    }
 }
