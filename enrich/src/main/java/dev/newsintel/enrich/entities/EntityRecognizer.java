@@ -1585,6 +1585,9 @@ public final class EntityRecognizer {
     }
 
     private static NameTokens.NameToken previousWord(List<NameTokens.NameToken> tokens, int from) {
+        if (onlyAddressBefore(tokens, from)) {
+            return null; // "@anne Can I ...", "RT @nvidia: Today ...": the post's sentence starts here
+        }
         for (int k = from - 1; k >= 0; k--) {
             NameTokens.NameToken t = tokens.get(k);
             if (t.isAlnum()) {
@@ -1595,6 +1598,24 @@ public final class EntityRecognizer {
             }
         }
         return null;
+    }
+
+    /** True when only handles ("@anne"), "RT" and colons come before token {@code from}, as posts begin. */
+    private static boolean onlyAddressBefore(List<NameTokens.NameToken> tokens, int from) {
+        boolean handle = false;
+        for (int k = 0; k < from; k++) {
+            NameTokens.NameToken t = tokens.get(k);
+            if (t.text().equals("@") && k + 1 < from && !tokens.get(k + 1).spaceBefore()) {
+                handle = true;
+                k++; // the handle's name
+                while (k + 1 < from && !tokens.get(k + 1).spaceBefore()) {
+                    k++; // "@anne_b": the rest of it
+                }
+            } else if (!t.text().equals("RT") && !t.text().equals(":")) {
+                return false;
+            }
+        }
+        return handle;
     }
 
     /** A headline or list heading: at least four words, nearly all capitalised. */

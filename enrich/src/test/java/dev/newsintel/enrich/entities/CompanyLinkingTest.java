@@ -49,6 +49,15 @@ class CompanyLinkingTest {
     }
 
     @Test
+    void aPostsHandlesAreNotTheWordBeforeItsSentence() {
+        // after "@anne" or "RT @x:" a word is capitalised for the sentence, as at its start
+        assertThat(ciks("@anne Target practice starts at noon.")).isEmpty();
+        assertThat(ciks("RT @range_news: Target practice starts at noon.")).isEmpty();
+        assertThat(ciks("@anne Target said it would open late.")).containsExactly("0000027419");
+        assertThat(ciks("Ask @anne about Target before noon.")).containsExactly("0000027419");
+    }
+
+    @Test
     void formerNamesLink() {
         assertThat(ciks("Regulators fined Facebook in 2019.")).containsExactly("0001326801");
     }
