@@ -1273,16 +1273,32 @@ public final class EntityRecognizer {
         return false;
     }
 
+    /** Words before a social platform's name written as a word: "on twitter", "via twitter", "my twitter". */
+    private static final Set<String> PLATFORM_BEFORE = Set.of("on", "via", "off", "from", "to", "in", "my", "your",
+            "his", "her", "our", "their", "the", "join", "joined", "follow", "using");
+
+    /** A social platform on the lists whose name is also a word, after a word that says it is the platform. */
+    private boolean isPlatform(List<NameTokens.NameToken> tokens, int at) {
+        NameTokens.NameToken prev = previousWord(tokens, at);
+        if (prev == null || !PLATFORM_BEFORE.contains(prev.key())) {
+            return false;
+        }
+        TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(List.of(tokens.get(at)), 0);
+        return listed != null && listed.values().stream().anyMatch(e -> e.ref() != null
+                && gazetteer.isPlatform(e.ref().id()));
+    }
+
     /**
      * A listed organisation's or a well-known company's one-word name written in lower case, as posts write them ("on
-     * facebook", "netflix and chill"): four letters or more, no English word in lower case ("twitter", "target",
-     * "apple" are words), not part of a web address, a handle or a hashtag ("facebook.com", "@netflix", "#skype").
+     * facebook", "netflix and chill"): four letters or more, no English word in lower case ("target", "apple" are
+     * words) unless the lists mark it a social platform ("on twitter"), not part of a web address, a handle or a
+     * hashtag ("facebook.com", "@netflix", "#skype").
      */
     private void lowerCaseBrands(String text, List<NameTokens.NameToken> tokens, List<Candidate> out) {
         for (int i = 0; i < tokens.size(); i++) {
             NameTokens.NameToken t = tokens.get(i);
             if (!t.isLower() || t.text().length() < 4 || !t.text().chars().allMatch(Character::isLowerCase)
-                    || EnglishWords.contains(t.text())) {
+                    || EnglishWords.contains(t.text()) && !isPlatform(tokens, i)) {
                 continue;
             }
             char before = t.start() > 0 ? text.charAt(t.start() - 1) : ' ';

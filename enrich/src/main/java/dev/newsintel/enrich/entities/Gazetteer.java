@@ -31,6 +31,8 @@ final class Gazetteer {
     private final TokenTrie<Entry> featureTrie = new TokenTrie<>();
     /** Canonical ids of newsrooms and news agencies ("org:reuters"). */
     private final java.util.Set<String> newsOutlets = new java.util.HashSet<>();
+    /** Canonical ids of social platforms ("org:twitter"), which posts write in lower case. */
+    private final java.util.Set<String> platforms = new java.util.HashSet<>();
     /** Model family (lower case) to its maker's name, as the list gives it. */
     private final java.util.Map<String, String> makers = new java.util.HashMap<>();
 
@@ -86,6 +88,9 @@ final class Gazetteer {
             if (row.length > 2 && row[2].strip().equals("media")) {
                 newsOutlets.add(ref.id());
             }
+            if (row.length > 2 && row[2].strip().equals("platform")) {
+                platforms.add(ref.id());
+            }
         }
     }
 
@@ -124,6 +129,10 @@ final class Gazetteer {
 
     boolean isNewsOutlet(String id) {
         return newsOutlets.contains(id);
+    }
+
+    boolean isPlatform(String id) {
+        return platforms.contains(id);
     }
 
     /** The maker of a model family ("Nemotron" → "NVIDIA"), or null. */

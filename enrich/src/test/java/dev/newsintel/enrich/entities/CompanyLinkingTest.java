@@ -162,6 +162,18 @@ class CompanyLinkingTest {
     }
 
     @Test
+    void servicesLinkToTheirOwnersAndPostsNameSocialPlatformsInLowerCase() {
+        assertThat(ciks("She left LinkedIn for a start-up; Hulu and Snapchat hired too."))
+                .containsExactly("0000789019", "0001744489", "0001564408");
+        String post = "imma get on twitter since u say so, saw it on tumblr";
+        assertThat(RECOGNIZER.recognize(TextProcessor.shared().analyze(post)))
+                .extracting(e -> e.text() + "=" + e.canonical().id())
+                .containsExactly("twitter=org:twitter", "tumblr=org:tumblr");
+        // the word, not the platform
+        assertThat(RECOGNIZER.recognize(TextProcessor.shared().analyze("The birds twitter at dawn."))).isEmpty();
+    }
+
+    @Test
     void theNameFindersListFeatureSeesOnlyTheListsItWasTrainedWith() {
         Gazetteer lists = Gazetteer.bundled();
         List<NameTokens.NameToken> tokens = NameTokens.tokenize("Bundeskartellamt");
