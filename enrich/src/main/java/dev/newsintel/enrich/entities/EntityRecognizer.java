@@ -209,7 +209,8 @@ public final class EntityRecognizer {
                         continue;
                     }
                     String mention = text.substring(name.start(), name.end());
-                    if (COMMON_ACRONYMS.contains(mention) || Character.isLowerCase(mention.charAt(0))
+                    if (COMMON_ACRONYMS.contains(mention) || isPeopleOrCreed(mention)
+                            || Character.isLowerCase(mention.charAt(0))
                             && !hasInnerCapital(mention) || namesADocumentOrAnAmount(mention)
                             || (name.type() == EntityType.PERSON || name.type() == EntityType.LOCATION)
                             && isCodeIdentifier(mention)) {
@@ -223,6 +224,40 @@ public final class EntityRecognizer {
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
         return modelsAsModels(propagate(text, definedAs(text, namedForPeople(text, tidy(text, resolve(text, accepted))))));
+    }
+
+    /**
+     * Nationalities, languages and creeds, which name no organisation, person or place ("destroyed by the
+     * Portuguese", "converted to Catholicism"): the English names of the languages the JDK knows that are no listed
+     * place or given name, the nationalities named otherwise, and "-ism" words.
+     */
+    private static final Set<String> PEOPLES_AND_CREEDS = peoplesAndCreeds();
+
+    private static Set<String> peoplesAndCreeds() {
+        Set<String> words = new HashSet<>(Set.of("American", "British", "Canadian", "Australian", "Mexican",
+                "Brazilian", "Argentine", "Argentinian", "Chilean", "Peruvian", "Colombian", "Venezuelan", "Cuban",
+                "Egyptian", "Nigerian", "Kenyan", "Ethiopian", "Moroccan", "Algerian", "Israeli", "Iranian", "Iraqi",
+                "Syrian", "Lebanese", "Jordanian", "Emirati", "Pakistani", "Afghan", "Bangladeshi", "Sri Lankan",
+                "Filipino", "Taiwanese", "Austrian", "Belgian", "Swiss", "Scottish", "Scots", "Soviet", "Christianity",
+                "Islam", "Hindu", "Buddhist", "Muslim", "Christian", "Jewish", "Catholic", "Protestant", "Orthodox"));
+        Set<String> excluded = Set.of("Nauru", "Kongo", "Venda", "Navajo", "Cree", "Herero", "Ganda", "Komi", "Afar",
+                "Sango", "Akan", "Ewe", "Ido", "Pali", "Lao", "Twi", "Zhuang", "Bihari", "Tatar", "Ndonga", "Rundi",
+                "Swati", "Fula", "Kuanyama", "Ojibwa", "Inupiaq", "Chamorro", "Manx");
+        Gazetteer places = Gazetteer.bundled();
+        Set<String> given = NameFeatures.Lexicon.bundled().firstNames;
+        for (String code : Locale.getISOLanguages()) {
+            String name = Locale.of(code).getDisplayLanguage(Locale.ENGLISH);
+            if (name.length() >= 4 && name.indexOf(' ') < 0 && !name.equals(code) && !excluded.contains(name)
+                    && !given.contains(name) && !places.lists(name, EntityType.LOCATION)) {
+                words.add(name);
+            }
+        }
+        return Set.copyOf(words);
+    }
+
+    static boolean isPeopleOrCreed(String mention) {
+        return PEOPLES_AND_CREEDS.contains(mention)
+                || mention.length() > 5 && mention.endsWith("ism") && mention.indexOf(' ') < 0;
     }
 
     /** Words that end no name: "Bank of the", "Compliance with Laws It". */

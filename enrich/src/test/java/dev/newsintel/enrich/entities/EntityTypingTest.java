@@ -59,6 +59,15 @@ class EntityTypingTest {
     }
 
     @Test
+    void nationalitiesLanguagesAndCreedsAreNoNames() {
+        assertThat(List.of("Portuguese", "Hungarian", "Swahili", "Pakistani", "Catholicism", "Judaism", "Islam"))
+                .allMatch(EntityRecognizer::isPeopleOrCreed);
+        // places, given names and names of several words are left to the finder
+        assertThat(List.of("Portugal", "Georgia", "Chad", "Tamil Nadu", "Prism", "Lisbon"))
+                .noneMatch(EntityRecognizer::isPeopleOrCreed);
+    }
+
+    @Test
     void theFindersNamesLoseFunctionWordsAndNoticeLabelsAtTheirEdges() {
         assertThat(edgeless("notify the Bank of the occurrence", "Bank of the")).isEqualTo("Bank");
         assertThat(edgeless("5.5 Compliance with Laws It is not required", "Compliance with Laws It"))
