@@ -73,6 +73,10 @@ final class Gazetteer {
             g.add(EntityType.LOCATION, row[0], new EntityRef("location:" + slug(row[0]), row[0], null, null), false,
                     null);
         }
+        for (String[] row : rows("locations-more.txt")) {
+            g.add(EntityType.LOCATION, row[0], new EntityRef("location:" + slug(row[0]), row[0], null, null), false,
+                    null, false);
+        }
         return g;
     }
 
@@ -144,7 +148,10 @@ final class Gazetteer {
         return trie.longest(tokens, from);
     }
 
-    /** {@link #longest}, over the lists the name finder's list feature uses (not {@code organizations-more.tsv}). */
+    /**
+     * {@link #longest}, over the lists the name finder's list feature uses (not {@code organizations-more.tsv} or
+     * {@code locations-more.txt}).
+     */
     TokenTrie.Match<Entry> longestForFeatures(List<NameTokens.NameToken> tokens, int from) {
         return featureTrie.longest(tokens, from);
     }

@@ -180,5 +180,10 @@ class CompanyLinkingTest {
         assertThat(lists.longest(tokens, 0)).isNotNull();
         assertThat(lists.longestForFeatures(tokens, 0)).isNull(); // organizations-more.tsv
         assertThat(lists.longestForFeatures(NameTokens.tokenize("Anthropic"), 0)).isNotNull();
+        assertThat(lists.lists("Ulaanbaatar", EntityType.LOCATION)).isTrue(); // locations-more.txt
+        assertThat(lists.longestForFeatures(NameTokens.tokenize("Ulaanbaatar"), 0)).isNull();
+        assertThat(RECOGNIZER.recognize(TextProcessor.shared().analyze("The summit moved from Ulaanbaatar to Tbilisi.")))
+                .extracting(e -> e.type() + ":" + e.canonical().id())
+                .containsExactly("LOCATION:location:ulaanbaatar", "LOCATION:location:tbilisi");
     }
 }
