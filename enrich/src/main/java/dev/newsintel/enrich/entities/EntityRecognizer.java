@@ -223,7 +223,8 @@ public final class EntityRecognizer {
         }
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
-        return modelsAsModels(propagate(text, definedAs(text, namedForPeople(text, tidy(text, resolve(text, accepted))))));
+        return modelsAsModels(definedAs(text, propagate(text, definedAs(text, namedForPeople(text, tidy(text,
+                resolve(text, accepted)))))));
     }
 
     /**
@@ -841,10 +842,22 @@ public final class EntityRecognizer {
             + "|situated|active)\\b)");
 
     /**
+     * What only an organisation is or has after its name: "Caloi was founded in 1898", "... is headquartered in",
+     * "Caloi's US subsidiary", "Acme's chief executive".
+     */
+    private static final Pattern ORGANISATION_CUE = Pattern.compile("(?:\\s+(?:was|is|were|had been|has been)"
+            + "\\s+(?:co-)?(?:founded|established|incorporated|headquartered)\\b|\\s*['\u2019]s\\s+(?:\\p{L}+\\s+)?"
+            + "(?:subsidiary|subsidiaries|headquarters|shareholders|stockholders|chief executive|CEO|board of "
+            + "directors)\\b)");
+
+    /**
      * A name the text defines ("Bilje is a village and municipality", "Crazyhead were an English band", "Liberace
-     * was an American pianist", "Kraken Ocean, a Norwegian start-up,") is what the definition says, wherever the document uses it: a definition outweighs
-     * the finder's reading of the name alone. Linked names keep their type (the lists and their rules decide them), and
-     * so do single English words, which agreements capitalise as defined terms ("the Borrower is a corporation").
+     * was an American pianist", "Kraken Ocean, a Norwegian start-up,") or says what only an organisation is or has
+     * ("Caloi was founded in 1898") is that, wherever the document uses it: a definition outweighs the finder's
+     * reading of the name alone. Linked names keep their type (the lists and their rules decide them), and so do
+     * single English words, which agreements capitalise as defined terms ("the Borrower is a corporation"). It runs
+     * before and after the document's names spread to their other mentions, so that a definition also holds where a
+     * person's surname would otherwise spread ("Luigi Caloi" ... "Caloi was founded").
      */
     static List<Entity> definedAs(String text, List<Entity> found) {
         java.util.Map<String, EntityType> defined = new java.util.HashMap<>();
@@ -854,11 +867,11 @@ public final class EntityRecognizer {
                 continue; // a capitalised word ("Borrower is a Delaware corporation") is a defined term, no name
             }
             Matcher m = DEFINITION.matcher(text);
-            if (m.find(e.end())) {
-                EntityType type = DEFINING_NOUNS.get(m.group(1));
-                if (type != null && type != e.type()) {
-                    defined.merge(e.text(), type, (a, b) -> a == b ? a : null);
-                }
+            EntityType type = m.find(e.end()) ? DEFINING_NOUNS.get(m.group(1))
+                    : ORGANISATION_CUE.matcher(text).region(e.end(), text.length()).lookingAt() ? EntityType.ORG
+                    : null;
+            if (type != null) {
+                defined.merge(e.text(), type, (a, b) -> a == b ? a : null);
             }
         }
         defined.values().removeIf(java.util.Objects::isNull);
@@ -866,11 +879,13 @@ public final class EntityRecognizer {
             return found;
         }
         List<Entity> out = new ArrayList<>(found.size());
+        boolean changed = false;
         for (Entity e : found) {
             EntityType type = e.canonical() == null ? defined.get(e.text()) : null;
-            out.add(type == null ? e : new Entity(type, e.text(), e.start(), e.end(), null));
+            changed |= type != null && type != e.type();
+            out.add(type == null || type == e.type() ? e : new Entity(type, e.text(), e.start(), e.end(), null));
         }
-        return out;
+        return changed ? out : found;
     }
 
     /** Last words that make a name an organisation whatever else it holds: "Montreal Hockey Club". */

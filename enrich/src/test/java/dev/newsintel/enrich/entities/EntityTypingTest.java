@@ -116,6 +116,17 @@ class EntityTypingTest {
                 List.of(entity(apposition, "Kestrel Ocean", EntityType.LOCATION)))))
                 .containsExactly("ORG:Kestrel Ocean");
 
+        // what only an organisation is or has
+        String founded = "Velmora was founded in 1898 by Luigi Velmora. In 1990 Velmora opened a plant; Tessaro's US"
+                + " subsidiary followed.";
+        List<Entity> firm = List.of(entity(founded, "Velmora", EntityType.PERSON),
+                entity(founded, "Luigi Velmora", EntityType.PERSON),
+                new Entity(EntityType.PERSON, "Velmora", founded.indexOf("Velmora opened"),
+                        founded.indexOf("Velmora opened") + 7, null),
+                entity(founded, "Tessaro", EntityType.PERSON));
+        assertThat(typed(EntityRecognizer.definedAs(founded, firm))).containsExactly("ORG:Velmora",
+                "PERSON:Luigi Velmora", "ORG:Velmora", "ORG:Tessaro");
+
         // an agreement's defined term is left as the finder read it
         String notDefinitions = "Dunmore is a company director. Varnell is the son of a bank clerk. Borrower is a"
                 + " Delaware corporation.";
