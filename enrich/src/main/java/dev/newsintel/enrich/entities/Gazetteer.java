@@ -10,8 +10,8 @@ import dev.newsintel.events.EntityRef;
 import dev.newsintel.events.EntityType;
 
 /**
- * The hand-written name lists (organisations, AI model families, products, locations) in one token trie. Loaded once;
- * immutable and thread-safe.
+ * The hand-written name lists (organisations, AI model families, products, places, people) in one token trie. Loaded
+ * once; immutable and thread-safe.
  */
 final class Gazetteer {
     private static volatile Gazetteer bundled;
@@ -72,6 +72,9 @@ final class Gazetteer {
         for (String[] row : rows("locations.txt")) {
             g.add(EntityType.LOCATION, row[0], new EntityRef("location:" + slug(row[0]), row[0], null, null), false,
                     null);
+        }
+        for (String[] row : rows("people-more.txt")) {
+            g.add(EntityType.PERSON, row[0], null, false, null, false);
         }
         for (String[] row : rows("locations-more.txt")) {
             g.add(EntityType.LOCATION, row[0], new EntityRef("location:" + slug(row[0]), row[0], null, null), false,
@@ -149,8 +152,8 @@ final class Gazetteer {
     }
 
     /**
-     * {@link #longest}, over the lists the name finder's list feature uses (not {@code organizations-more.tsv} or
-     * {@code locations-more.txt}).
+     * {@link #longest}, over the lists the name finder's list feature uses (not {@code organizations-more.tsv},
+     * {@code locations-more.txt} or {@code people-more.txt}).
      */
     TokenTrie.Match<Entry> longestForFeatures(List<NameTokens.NameToken> tokens, int from) {
         return featureTrie.longest(tokens, from);

@@ -180,6 +180,8 @@ class CompanyLinkingTest {
         assertThat(lists.longest(tokens, 0)).isNotNull();
         assertThat(lists.longestForFeatures(tokens, 0)).isNull(); // organizations-more.tsv
         assertThat(lists.longestForFeatures(NameTokens.tokenize("Anthropic"), 0)).isNotNull();
+        assertThat(lists.lists("Ursula von der Leyen", EntityType.PERSON)).isTrue(); // people-more.txt
+        assertThat(lists.longestForFeatures(NameTokens.tokenize("Ursula von der Leyen"), 0)).isNull();
         assertThat(lists.lists("Ulaanbaatar", EntityType.LOCATION)).isTrue(); // locations-more.txt
         assertThat(lists.longestForFeatures(NameTokens.tokenize("Ulaanbaatar"), 0)).isNull();
         assertThat(RECOGNIZER.recognize(TextProcessor.shared().analyze("The summit moved from Ulaanbaatar to Tbilisi.")))
