@@ -380,7 +380,12 @@ public final class EntityRecognizer {
                 // a listed place the finder reads as an organisation on the same words ("the government of Buenos
                 // Aires") stays a place, as the annotation conventions have it
                 boolean listedPlace = c.type() == EntityType.LOCATION && nf.type() == EntityType.ORG;
-                if (nf.start() == c.start() && nf.end() == c.end() && (nf.type() == c.type() || listedPlace)) {
+                // and a name on a list the finder's features do not include ("Thoma Bravo", organizations-more.tsv)
+                // keeps the list's type: the finder read it without knowing it
+                boolean unseenByFinder = c.priority() == LISTED
+                        && Gazetteer.bundled().listsOutsideFeatures(text.substring(c.start(), c.end()));
+                if (nf.start() == c.start() && nf.end() == c.end()
+                        && (nf.type() == c.type() || listedPlace || unseenByFinder)) {
                     drop.add(nf);
                     agreed = true;
                 }

@@ -159,6 +159,17 @@ final class Gazetteer {
         return featureTrie.longest(tokens, from);
     }
 
+    /** Whether the whole phrase is a listed name only on the lists the name finder's features leave out. */
+    boolean listsOutsideFeatures(String phrase) {
+        List<NameTokens.NameToken> tokens = NameTokens.tokenize(phrase);
+        TokenTrie.Match<Entry> listed = trie.longest(tokens, 0);
+        if (listed == null || listed.length() != tokens.size()) {
+            return false;
+        }
+        TokenTrie.Match<Entry> featured = featureTrie.longest(tokens, 0);
+        return featured == null || featured.length() != tokens.size();
+    }
+
     /** Whether the whole phrase is a listed name of that type ("New York" a place), not just its start. */
     boolean lists(String phrase, EntityType type) {
         List<NameTokens.NameToken> tokens = NameTokens.tokenize(phrase);

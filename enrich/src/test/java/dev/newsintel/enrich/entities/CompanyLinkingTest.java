@@ -174,6 +174,14 @@ class CompanyLinkingTest {
     }
 
     @Test
+    void investorsOnTheListsAreOrganisationsWhateverTheFinderReads() {
+        String text = "The round was led by General Catalyst and Thoma Bravo, with Mubadala also investing.";
+        assertThat(RECOGNIZER.recognize(TextProcessor.shared().analyze(text)))
+                .extracting(e -> e.type() + ":" + e.text())
+                .containsExactly("ORG:General Catalyst", "ORG:Thoma Bravo", "ORG:Mubadala");
+    }
+
+    @Test
     void theNameFindersListFeatureSeesOnlyTheListsItWasTrainedWith() {
         Gazetteer lists = Gazetteer.bundled();
         List<NameTokens.NameToken> tokens = NameTokens.tokenize("Bundeskartellamt");
