@@ -262,12 +262,11 @@ public final class EntityRecognizer {
     }
 
     /** Words that end no name: "Bank of the", "Compliance with Laws It". */
-    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "of", "and", "or", "for", "to", "in",
-            "on", "at", "by", "with", "from", "as", "if", "but", "upon", "into", "onto", "over", "under", "about",
-            "per", "via", "than", "it", "its", "he", "she", "we", "they", "i", "you",
-            "our", "their", "his", "her", "this", "that", "these", "those", "there", "here", "is", "are", "was");
     private static final Set<String> PRONOUNS = Set.of("it", "its", "he", "she", "we", "they", "i", "you", "our",
             "their", "his", "her", "this", "that", "these", "those", "there", "here");
+    private static final Set<String> FUNCTION_WORDS = with(PRONOUNS, Set.of("the", "a", "an", "of", "and", "or",
+            "for", "to", "in", "on", "at", "by", "with", "from", "as", "if", "but", "upon", "into", "onto", "over",
+            "under", "about", "per", "via", "than", "is", "are", "was"));
     private static final Pattern LABEL_COLON = Pattern.compile("\\s*:");
     /** Prepositions that start a sentence, which the finder may join to the name after them: "At Bank's request". */
     private static final Set<String> LEADING_PREPOSITIONS = Set.of("at", "on", "in", "for", "with", "from", "by",
