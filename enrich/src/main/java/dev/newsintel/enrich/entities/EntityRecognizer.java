@@ -204,7 +204,8 @@ public final class EntityRecognizer {
                     continue; // every name-like word is already explained: spare the statistical model
                 }
                 for (NameFinder.Name found : nameFinder.find(sentence)) {
-                    NameFinder.Name name = withoutEdgeWords(text, found);
+                    NameFinder.Name name = withoutSentenceArticle(text, sentence.start(),
+                            withoutEdgeWords(text, found));
                     if (name == null) {
                         continue;
                     }
@@ -275,6 +276,19 @@ public final class EntityRecognizer {
     /** The labels of a notice block that run into names at line ends: "China Attn", "Legal Department Phone". */
     private static final Set<String> NOTICE_LABELS = Set.of("attn", "attention", "phone", "telephone", "tel", "fax",
             "facsimile", "email", "e-mail", "mobile", "cell");
+
+    /**
+     * The finder's name without the "The" that starts its sentence ("The League said ..."): the sentence's article,
+     * capitalised for the sentence, not part of the name, as the annotations have it (they keep it mid-sentence in
+     * names such as "The Times Literary Supplement").
+     */
+    static NameFinder.Name withoutSentenceArticle(String text, int sentenceStart, NameFinder.Name name) {
+        if (name == null || name.start() != sentenceStart || !text.startsWith("The ", name.start())
+                || name.end() <= name.start() + 4) {
+            return name;
+        }
+        return new NameFinder.Name(name.type(), name.start() + 4, name.end(), name.probability());
+    }
 
     /**
      * The finder's name without function words at its end, a preposition at its start and notice labels at either

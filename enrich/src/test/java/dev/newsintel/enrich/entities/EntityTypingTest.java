@@ -68,6 +68,18 @@ class EntityTypingTest {
     }
 
     @Test
+    void theArticleThatStartsASentenceIsNotPartOfAName() {
+        String text = "He left. The League denied it, said The Times Literary Supplement.";
+        int sentence = text.indexOf("The League");
+        NameFinder.Name league = new NameFinder.Name(EntityType.ORG, sentence, sentence + 10, 1.0);
+        NameFinder.Name stripped = EntityRecognizer.withoutSentenceArticle(text, sentence, league);
+        assertThat(text.substring(stripped.start(), stripped.end())).isEqualTo("League");
+        int paper = text.indexOf("The Times");
+        NameFinder.Name times = new NameFinder.Name(EntityType.ORG, paper, text.length() - 1, 1.0);
+        assertThat(EntityRecognizer.withoutSentenceArticle(text, sentence, times)).isSameAs(times);
+    }
+
+    @Test
     void theFindersNamesLoseFunctionWordsAndNoticeLabelsAtTheirEdges() {
         assertThat(edgeless("notify the Bank of the occurrence", "Bank of the")).isEqualTo("Bank");
         assertThat(edgeless("5.5 Compliance with Laws It is not required", "Compliance with Laws It"))
