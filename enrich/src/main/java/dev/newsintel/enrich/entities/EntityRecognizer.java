@@ -394,11 +394,10 @@ public final class EntityRecognizer {
                 // Aires") stays a place, as the annotation conventions have it
                 boolean listedPlace = c.type() == EntityType.LOCATION && nf.type() == EntityType.ORG;
                 // and a name on a list the finder's features do not include ("Thoma Bravo", organizations-more.tsv)
-                // keeps the list's type: the finder read it without knowing it
-                boolean unseenByFinder = c.priority() == LISTED
-                        && Gazetteer.bundled().listsOutsideFeatures(text.substring(c.start(), c.end()));
-                if (nf.start() == c.start() && nf.end() == c.end()
-                        && (nf.type() == c.type() || listedPlace || unseenByFinder)) {
+                // keeps the list's type: the finder read it without knowing it (looked up only where it decides)
+                if (nf.start() == c.start() && nf.end() == c.end() && (nf.type() == c.type() || listedPlace
+                        || c.priority() == LISTED
+                        && Gazetteer.bundled().listsOutsideFeatures(text.substring(c.start(), c.end())))) {
                     drop.add(nf);
                     agreed = true;
                 }
@@ -879,14 +878,15 @@ public final class EntityRecognizer {
      */
     static List<Entity> definedAs(String text, List<Entity> found) {
         java.util.Map<String, EntityType> defined = new java.util.HashMap<>();
+        Matcher definition = DEFINITION.matcher(text);
+        Matcher organisationCue = ORGANISATION_CUE.matcher(text);
         for (Entity e : found) {
             if (e.canonical() != null || e.type() == EntityType.AI_MODEL || e.type() == EntityType.PRODUCT
                     || e.text().indexOf(' ') < 0 && EnglishWords.contains(e.text())) {
                 continue; // a capitalised word ("Borrower is a Delaware corporation") is a defined term, no name
             }
-            Matcher m = DEFINITION.matcher(text);
-            EntityType type = m.find(e.end()) ? DEFINING_NOUNS.get(m.group(1))
-                    : ORGANISATION_CUE.matcher(text).region(e.end(), text.length()).lookingAt() ? EntityType.ORG
+            EntityType type = definition.find(e.end()) ? DEFINING_NOUNS.get(definition.group(1))
+                    : organisationCue.region(e.end(), text.length()).lookingAt() ? EntityType.ORG
                     : null;
             if (type != null) {
                 defined.merge(e.text(), type, (a, b) -> a == b ? a : null);
@@ -1347,13 +1347,11 @@ public final class EntityRecognizer {
 
     /** A social platform on the lists whose name is also a word, after a word that says it is the platform. */
     private boolean isPlatform(List<NameTokens.NameToken> tokens, int at) {
-        NameTokens.NameToken prev = previousWord(tokens, at);
-        if (prev == null || !PLATFORM_BEFORE.contains(prev.key())) {
+        if (!gazetteer.isPlatformName(tokens.get(at).key())) {
             return false;
         }
-        TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(List.of(tokens.get(at)), 0);
-        return listed != null && listed.values().stream().anyMatch(e -> e.ref() != null
-                && gazetteer.isPlatform(e.ref().id()));
+        NameTokens.NameToken prev = previousWord(tokens, at);
+        return prev != null && PLATFORM_BEFORE.contains(prev.key());
     }
 
     /**

@@ -31,8 +31,8 @@ final class Gazetteer {
     private final TokenTrie<Entry> featureTrie = new TokenTrie<>();
     /** Canonical ids of newsrooms and news agencies ("org:reuters"). */
     private final java.util.Set<String> newsOutlets = new java.util.HashSet<>();
-    /** Canonical ids of social platforms ("org:twitter"), which posts write in lower case. */
-    private final java.util.Set<String> platforms = new java.util.HashSet<>();
+    /** One-word names of social platforms as token keys ("twitter"), which posts write in lower case. */
+    private final java.util.Set<String> platformNames = new java.util.HashSet<>();
     /** Model family (lower case) to its maker's name, as the list gives it. */
     private final java.util.Map<String, String> makers = new java.util.HashMap<>();
 
@@ -69,34 +69,39 @@ final class Gazetteer {
             g.add(EntityType.PRODUCT, row[0], new EntityRef("product:" + slug(row[0]), row[0], null, null), false,
                     row.length > 1 ? row[1] : null);
         }
-        for (String[] row : rows("locations.txt")) {
-            g.add(EntityType.LOCATION, row[0], new EntityRef("location:" + slug(row[0]), row[0], null, null), false,
-                    null);
-        }
+        g.addPlaces(rows("locations.txt"), true);
+        g.addPlaces(rows("locations-more.txt"), false);
         for (String[] row : rows("people-more.txt")) {
             g.add(EntityType.PERSON, row[0], null, false, null, false);
         }
-        for (String[] row : rows("locations-more.txt")) {
-            g.add(EntityType.LOCATION, row[0], new EntityRef("location:" + slug(row[0]), row[0], null, null), false,
-                    null, false);
-        }
         return g;
+    }
+
+    private void addPlaces(List<String[]> rows, boolean inFeatures) {
+        for (String[] row : rows) {
+            add(EntityType.LOCATION, row[0], new EntityRef("location:" + slug(row[0]), row[0], null, null), false,
+                    null, inFeatures);
+        }
     }
 
     private void addOrganizations(List<String[]> rows, boolean inFeatures) {
         for (String[] row : rows) {
             EntityRef ref = new EntityRef("org:" + slug(row[0]), row[0], null, null);
-            add(EntityType.ORG, row[0], ref, false, null, inFeatures);
+            List<String> names = new java.util.ArrayList<>(List.of(row[0]));
             if (row.length > 1 && !row[1].isBlank()) {
                 for (String alias : row[1].split("\\|")) {
-                    add(EntityType.ORG, alias.strip(), ref, false, null, inFeatures);
+                    names.add(alias.strip());
                 }
             }
-            if (row.length > 2 && row[2].strip().equals("media")) {
-                newsOutlets.add(ref.id());
+            String kind = row.length > 2 ? row[2].strip() : "";
+            for (String name : names) {
+                List<String> keys = add(EntityType.ORG, name, ref, false, null, inFeatures);
+                if (kind.equals("platform") && keys.size() == 1) {
+                    platformNames.add(keys.get(0));
+                }
             }
-            if (row.length > 2 && row[2].strip().equals("platform")) {
-                platforms.add(ref.id());
+            if (kind.equals("media")) {
+                newsOutlets.add(ref.id());
             }
         }
     }
@@ -105,12 +110,16 @@ final class Gazetteer {
         add(type, name, ref, orgToo, maker, true);
     }
 
-    private void add(EntityType type, String name, EntityRef ref, boolean orgToo, String maker, boolean inFeatures) {
+    /** Adds the name to the lists, and to the finder's feature lists too when {@code inFeatures}; its token keys. */
+    private List<String> add(EntityType type, String name, EntityRef ref, boolean orgToo, String maker,
+                             boolean inFeatures) {
         Entry entry = new Entry(type, name, ref, caseExact(name), orgToo, maker);
-        trie.add(NameTokens.keys(name), entry);
+        List<String> keys = NameTokens.keys(name);
+        trie.add(keys, entry);
         if (inFeatures) {
-            featureTrie.add(NameTokens.keys(name), entry);
+            featureTrie.add(keys, entry);
         }
+        return keys;
     }
 
     private static List<String[]> rows(String file) throws IOException {
@@ -138,8 +147,9 @@ final class Gazetteer {
         return newsOutlets.contains(id);
     }
 
-    boolean isPlatform(String id) {
-        return platforms.contains(id);
+    /** Whether a token key is a social platform's one-word name ("twitter"). */
+    boolean isPlatformName(String key) {
+        return platformNames.contains(key);
     }
 
     /** The maker of a model family ("Nemotron" → "NVIDIA"), or null. */
@@ -162,20 +172,19 @@ final class Gazetteer {
     /** Whether the whole phrase is a listed name only on the lists the name finder's features leave out. */
     boolean listsOutsideFeatures(String phrase) {
         List<NameTokens.NameToken> tokens = NameTokens.tokenize(phrase);
-        TokenTrie.Match<Entry> listed = trie.longest(tokens, 0);
-        if (listed == null || listed.length() != tokens.size()) {
-            return false;
-        }
-        TokenTrie.Match<Entry> featured = featureTrie.longest(tokens, 0);
-        return featured == null || featured.length() != tokens.size();
+        return whole(trie, tokens) != null && whole(featureTrie, tokens) == null;
     }
 
     /** Whether the whole phrase is a listed name of that type ("New York" a place), not just its start. */
     boolean lists(String phrase, EntityType type) {
-        List<NameTokens.NameToken> tokens = NameTokens.tokenize(phrase);
-        TokenTrie.Match<Entry> listed = trie.longest(tokens, 0);
-        return listed != null && listed.length() == tokens.size()
-                && listed.values().stream().anyMatch(e -> e.type() == type);
+        TokenTrie.Match<Entry> listed = whole(trie, NameTokens.tokenize(phrase));
+        return listed != null && listed.values().stream().anyMatch(e -> e.type() == type);
+    }
+
+    /** The trie's match of all the tokens, or null when none covers them all. */
+    private static TokenTrie.Match<Entry> whole(TokenTrie<Entry> names, List<NameTokens.NameToken> tokens) {
+        TokenTrie.Match<Entry> listed = names.longest(tokens, 0);
+        return listed != null && listed.length() == tokens.size() ? listed : null;
     }
 
     static String slug(String name) {
