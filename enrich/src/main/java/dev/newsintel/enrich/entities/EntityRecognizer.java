@@ -105,13 +105,14 @@ public final class EntityRecognizer {
             "hundred", "thousand", "million", "billion", "trillion");
 
     /** Last words of a product's name: "Horizon Pro", "Mac Mini"; and model numbers: "Silicon One G300". */
-    private static final Set<String> PRODUCT_LAST_WORDS = Set.of("pro", "max", "ultra", "mini", "lite");
+    private static final Set<String> PRODUCT_LAST_WORDS = Set.of("pro", "max", "ultra", "mini", "lite", "glasses",
+            "headset", "earbuds", "smartphone", "laptop", "tablet", "console");
     private static final Pattern MODEL_NUMBER = Pattern.compile("\\p{Lu}{1,3}\\d{1,4}\\p{Ll}{0,3}");
 
     /**
      * Whether an unlisted name the finder called an organisation reads as a product's: several words, the last a
-     * variant ("Pro", "Max", "Ultra", "Mini", "Lite") or a model number ("G300", "A321neo"), and no head word that
-     * makes it an organisation.
+     * variant ("Pro", "Max", "Ultra", "Mini", "Lite"), a kind of device no organisation's name ends in ("Galaxy XR
+     * Glasses", "... Headset") or a model number ("G300", "A321neo"), and no head word that makes it an organisation.
      */
     static boolean readsAsProduct(String mention) {
         int space = mention.lastIndexOf(' ');
@@ -395,9 +396,11 @@ public final class EntityRecognizer {
                 boolean listedPlace = c.type() == EntityType.LOCATION && nf.type() == EntityType.ORG;
                 // and a name on a list the finder's features do not include ("Thoma Bravo", organizations-more.tsv)
                 // keeps the list's type: the finder read it without knowing it (looked up only where it decides)
+                // and so does a match whose last word says what it is ("Reka AI", "Harbor Point Ventures")
                 if (nf.start() == c.start() && nf.end() == c.end() && (nf.type() == c.type() || listedPlace
                         || c.priority() == LISTED
-                        && Gazetteer.bundled().listsOutsideFeatures(text.substring(c.start(), c.end())))) {
+                        && Gazetteer.bundled().listsOutsideFeatures(text.substring(c.start(), c.end()))
+                        || typeByHead(text.substring(c.start(), c.end())) == c.type())) {
                     drop.add(nf);
                     agreed = true;
                 }
@@ -597,6 +600,9 @@ public final class EntityRecognizer {
         List<Entity> out = new ArrayList<>(found.size());
         for (int k = 0; k < found.size(); k++) {
             Entity e = found.get(k);
+            if (e.type() == EntityType.ORG || e.type() == EntityType.LOCATION) {
+                e = withoutTrailingOffice(text, e);
+            }
             if (e.type() == EntityType.ORG && !isListedCompany(e) && readsAsPerson(e.text())) {
                 e = new Entity(EntityType.PERSON, e.text(), e.start(), e.end(), null);
             }
@@ -743,7 +749,7 @@ public final class EntityRecognizer {
             EntityType type = e.type();
             EntityRef ref = e.canonical();
             if (mention.indexOf(' ') > 0 && (NameFeatures.ORG_HEADS.contains(last) || COMPANY_HEADS.contains(last)
-                    || ORG_LAST_WORDS.contains(last))) {
+                    || ORG_LAST_WORDS.contains(last) || namesAnAiCompany(mention))) {
                 type = EntityType.ORG;
             } else if (mention.indexOf(' ') > 0 && NameFeatures.LOC_HEADS.contains(last)) {
                 type = EntityType.LOCATION;
@@ -942,7 +948,7 @@ public final class EntityRecognizer {
         }
         String last = lower(words[words.length - 1]);
         String first = lower(words[0]);
-        if (ORG_LAST_WORDS.contains(last)) {
+        if (ORG_LAST_WORDS.contains(last) || namesAnAiCompany(mention)) {
             return EntityType.ORG;
         }
         if (LOCATION_LAST_WORDS.contains(last)) {
@@ -1114,6 +1120,33 @@ public final class EntityRecognizer {
             return at;
         }
         return -1;
+    }
+
+    /**
+     * An organisation's name without the office words that end it where a name follows: "OpenAI Chief" before
+     * "Executive Lena Marsh" is OpenAI, and "Chief Executive Lena Marsh" the person after it.
+     */
+    static Entity withoutTrailingOffice(String text, Entity e) {
+        if (e.end() + 1 >= text.length() || text.charAt(e.end()) != ' '
+                || !Character.isUpperCase(text.charAt(e.end() + 1))) {
+            return e;
+        }
+        String mention = e.text();
+        int end = mention.length();
+        int space;
+        while ((space = mention.lastIndexOf(' ', end - 1)) > 0 && OFFICES.contains(titleKey(mention.substring(
+                space + 1, end)))) {
+            end = space;
+        }
+        return end == mention.length() ? e : new Entity(e.type(), mention.substring(0, end), e.start(),
+                e.start() + end, e.canonical());
+    }
+
+    /** "Reka AI", "Moonshot AI": a name, ending in "AI", that no adjective before it makes a kind of AI. */
+    private static boolean namesAnAiCompany(String mention) {
+        String[] words = mention.split(" ");
+        return words.length >= 2 && words[words.length - 1].equals("AI")
+                && !AI_ADJECTIVE.matcher(lower(words[words.length - 2])).matches();
     }
 
     private static boolean endsInCompanyHead(String name) {

@@ -149,6 +149,24 @@ class EntityTypingTest {
     }
 
     @Test
+    void aNameEndingInAiIsACompanyUnlessAnAdjectiveMakesItAKindOfAi() {
+        String text = "Kestra AI trained it with Vellum Labs, not Generative AI .";
+        List<Entity> found = List.of(entity(text, "Kestra AI", EntityType.LOCATION),
+                entity(text, "Vellum Labs", EntityType.PERSON), entity(text, "Generative AI", EntityType.LOCATION));
+        assertThat(typed(EntityRecognizer.tidy(text, found)))
+                .containsExactly("ORG:Kestra AI", "ORG:Vellum Labs", "LOCATION:Generative AI");
+    }
+
+    @Test
+    void officeWordsAfterAnOrganisationBeforeANameAreNotPartOfIt() {
+        String text = "Kestra AI Chief Executive Lena Marsh met the Chief Medical Officer Board Chair today .";
+        List<Entity> found = List.of(entity(text, "Kestra AI Chief", EntityType.ORG),
+                entity(text, "Chief Medical Officer Board Chair", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.tidy(text, found)))
+                .containsExactly("ORG:Kestra AI", "ORG:Chief Medical Officer Board Chair"); // no name after it
+    }
+
+    @Test
     void aNameTheTokenizerSplitBeforeTheInitialsFullStopIsStillOneName() {
         String text = "The board appointed Richard A. Lupoff as chief financial officer.";
         int start = text.indexOf("Richard");
@@ -485,6 +503,8 @@ class EntityTypingTest {
         assertThat(EntityRecognizer.readsAsProduct("Horizon Pro")).isTrue();
         assertThat(EntityRecognizer.readsAsProduct("Silicon One G300")).isTrue();
         assertThat(EntityRecognizer.readsAsProduct("Airbus A321neo")).isTrue();
+        assertThat(EntityRecognizer.readsAsProduct("Lumio XR Glasses")).isTrue();
+        assertThat(EntityRecognizer.readsAsProduct("Vantor Headset")).isTrue();
         assertThat(EntityRecognizer.readsAsProduct("Pro")).isFalse(); // one word
         assertThat(EntityRecognizer.readsAsProduct("Formula 3")).isFalse(); // a number alone is no model number
         assertThat(EntityRecognizer.readsAsProduct("Kestrel Silicon")).isFalse();
