@@ -81,8 +81,13 @@ public final class NerTraining {
      * held-back figures of {@code eval entities} measure.
      */
     public static List<TokenNameFinderModel> protocolModels(Path testdata) throws IOException {
-        return trainEnsemble(testdata, s -> !NerCorpus.heldBack(s), MEMBERS, ITERATIONS, ALGORITHM,
-                new ArrayList<>(), new int[2]);
+        return protocolModels(testdata, s -> !NerCorpus.heldBack(s));
+    }
+
+    /** The shipped recipe on the sentences {@code use} accepts. */
+    public static List<TokenNameFinderModel> protocolModels(Path testdata, Predicate<NerCorpus.LabelledSentence> use)
+            throws IOException {
+        return trainEnsemble(testdata, use, MEMBERS, ITERATIONS, ALGORITHM, new ArrayList<>(), new int[2]);
     }
 
     /** {@code members} models of the same data (read once), member i shuffled with seed {@code seed() + i}. */

@@ -71,6 +71,22 @@ class NerCorpusTest {
     }
 
     @Test
+    void everyDocumentFallsInOneFifthAndTheFirstIsTheHeldBackOne() {
+        int[] fifths = new int[5];
+        for (int i = 0; i < 1000; i++) {
+            NerCorpus.LabelledSentence s = new NerCorpus.LabelledSentence("DOC-" + i, List.of("x"), List.of());
+            int fifth = NerCorpus.fifth(s);
+            assertThat(fifth).isEqualTo(NerCorpus.fifth(new NerCorpus.LabelledSentence("DOC-" + i, List.of("y"),
+                    List.of())));
+            assertThat(NerCorpus.heldBack(s)).isEqualTo(fifth == 0);
+            fifths[fifth]++;
+        }
+        for (int n : fifths) {
+            assertThat(n).isBetween(150, 250);
+        }
+    }
+
+    @Test
     void readsConllFilesWithIoAndBioTagsAndMapsTheirTypes(@TempDir Path testdata) throws IOException {
         Path wikigold = NerCorpus.Dataset.WIKIGOLD.path(testdata);
         Files.createDirectories(wikigold.getParent());
