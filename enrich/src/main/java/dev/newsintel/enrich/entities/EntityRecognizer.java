@@ -1809,6 +1809,13 @@ public final class EntityRecognizer {
             + "\\s+(?:replaces?|succeeds?)|(?:previous|prior|older|outgoing|earlier|last\\s+year's)\\s+models?)\\b");
 
     /**
+     * Licences that open weights are released under, whose names carry a version like a model's ("under Apache 2.0",
+     * "GPL 3", "CC BY 4.0", "MPL 2.0"): no model.
+     */
+    private static final Set<String> LICENCES = Set.of("apache", "gpl", "lgpl", "agpl", "mpl", "epl", "bsd", "cc",
+            "cddl", "eupl", "mit", "openrail", "creativeml");
+
+    /**
      * Names no list knows, by their shape: a capitalised name with a legal suffix ("Cinder Security, Inc.") is an
      * ORG; in a sentence about a model, a capitalised name with a version ("Gauss 3", "AFM-3", "Qwen4-480B") is an
      * AI_MODEL.
@@ -1880,7 +1887,8 @@ public final class EntityRecognizer {
                         && !VERSIONISH.matcher(tokens.get(nameEnd).text()).matches()) {
                     nameEnd++;
                 }
-                if (NOT_NAME_WORDS.contains(t.key()) || isKnownName(tokens, i) && !modelFamilyAt(tokens, i)) {
+                if (NOT_NAME_WORDS.contains(t.key()) || LICENCES.contains(t.key())
+                        || isKnownName(tokens, i) && !modelFamilyAt(tokens, i)) {
                     continue;
                 }
             }

@@ -380,6 +380,14 @@ class EntityTypingTest {
         assertThat(typesOf(ai, "Gauss 3")).contains(EntityType.AI_MODEL);
     }
 
+    @Test
+    void theLicenceAModelIsReleasedUnderIsNoModel() {
+        String text = "Vantor released Gauss 3, an open-weight model, under Apache 2.0; its tokenizer is under MPL 2.0.";
+        assertThat(typesOf(text, "Gauss 3")).contains(EntityType.AI_MODEL);
+        assertThat(typesOf(text, "Apache 2.0")).doesNotContain(EntityType.AI_MODEL);
+        assertThat(typesOf(text, "MPL 2.0")).doesNotContain(EntityType.AI_MODEL);
+    }
+
     private static List<EntityType> typesOf(String text, String mention) {
         return EntityRecognizer.bundled().recognize(dev.newsintel.enrich.nlp.TextProcessor.shared().analyze(text))
                 .stream().filter(e -> e.text().equals(mention)).map(Entity::type).toList();
