@@ -37,9 +37,8 @@ public final class EntityEvaluation {
      * training here keeps the figures true of the recipe.
      */
     public static EvaluationReport runHeldBack(Path testdata) throws IOException {
-        Path data = testdata != null && Files.isDirectory(testdata) ? testdata : null;
         EntityRecognizer recognizer = new EntityRecognizer(CompanyDirectory.bundled(),
-                new NameFinder(NerTraining.protocolModels(data)));
+                new NameFinder(NerTraining.protocolModels(sharedSets(testdata))));
         return run(testdata, recognizer);
     }
 
@@ -89,7 +88,7 @@ public final class EntityEvaluation {
      * rounds read.
      */
     public static EvaluationReport runEveryFifth(Path testdata) throws IOException {
-        Path data = testdata != null && Files.isDirectory(testdata) ? testdata : null;
+        Path data = sharedSets(testdata);
         Map<String, Scores> pooled = new java.util.LinkedHashMap<>();
         for (int fifth = 0; fifth < 5; fifth++) {
             int f = fifth;
@@ -111,6 +110,11 @@ public final class EntityEvaluation {
                 "correct", "precision", "recall", "F1"), rows(pooled, report));
         report.metric("goalOrgPersonF1", 0.85);
         return report;
+    }
+
+    /** The shared test data to train on as well as the project's own texts, or null when there is none. */
+    private static Path sharedSets(Path testdata) {
+        return testdata != null && Files.isDirectory(testdata) ? testdata : null;
     }
 
     private static void noteMissingSets(Path testdata, EvaluationReport report) {

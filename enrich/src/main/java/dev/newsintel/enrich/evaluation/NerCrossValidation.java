@@ -71,7 +71,7 @@ public final class NerCrossValidation {
         List<String> errors = new ArrayList<>();
         for (int si = 0; si < seeds.size(); si++) {
             long seed = seeds.get(si);
-            Map<String, Map<EntityType, long[]>> summed = new LinkedHashMap<>();
+            Map<String, EntityEvaluation.Scores> summed = new LinkedHashMap<>();
             for (int fold = 0; fold < folds; fold++) {
                 int f = fold;
                 TokenNameFinderModel model = NerTraining.trainModel(testdata,
@@ -83,20 +83,11 @@ public final class NerCrossValidation {
                 Map<String, EntityEvaluation.Scores> scores = finderOnly
                         ? finderOnly(testdata, model, part)
                         : EntityEvaluation.measure(testdata, recognizer, part, si == 0 ? errors : new ArrayList<>());
-                for (Map.Entry<String, EntityEvaluation.Scores> e : scores.entrySet()) {
-                    Map<EntityType, long[]> sum = summed.computeIfAbsent(e.getKey(),
-                            k -> new EnumMap<>(EntityType.class));
-                    e.getValue().counts().forEach((type, c) -> {
-                        long[] acc = sum.computeIfAbsent(type, k -> new long[3]);
-                        for (int i = 0; i < 3; i++) {
-                            acc[i] += c[i];
-                        }
-                    });
-                }
+                scores.forEach((set, counts) -> summed.merge(set, counts, EntityEvaluation.Scores::plus));
                 progress.accept("seed " + seed + ", fold " + fold + " done");
             }
-            for (Map.Entry<String, Map<EntityType, long[]>> e : summed.entrySet()) {
-                for (Map.Entry<EntityType, long[]> t : e.getValue().entrySet()) {
+            for (Map.Entry<String, EntityEvaluation.Scores> e : summed.entrySet()) {
+                for (Map.Entry<EntityType, long[]> t : e.getValue().counts().entrySet()) {
                     long[] c = t.getValue();
                     f1.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>())
                             .computeIfAbsent(t.getKey(), k -> new double[seeds.size()])[si] =
