@@ -90,12 +90,12 @@ public final class EntityEvaluation {
     public static EvaluationReport runEveryFifth(Path testdata) throws IOException {
         Path data = sharedSets(testdata);
         Map<String, Scores> pooled = new java.util.LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
         for (int fifth = 0; fifth < 5; fifth++) {
             int f = fifth;
             EntityRecognizer recognizer = new EntityRecognizer(CompanyDirectory.bundled(),
                     new NameFinder(NerTraining.protocolModels(data, s -> NerCorpus.fifth(s) != f)));
-            Map<String, Scores> measured = measure(testdata, recognizer, s -> NerCorpus.fifth(s) == f,
-                    new ArrayList<>());
+            Map<String, Scores> measured = measure(testdata, recognizer, s -> NerCorpus.fifth(s) == f, errors);
             measured.forEach((set, scores) -> pooled.merge(set, scores, Scores::plus));
         }
         EvaluationReport report = new EvaluationReport("entities-every-fifth",
@@ -109,6 +109,10 @@ public final class EntityEvaluation {
         report.table("Span F1, every fifth held back in turn", List.of("set", "type", "gold", "predicted",
                 "correct", "precision", "recall", "F1"), rows(pooled, report));
         report.metric("goalOrgPersonF1", 0.85);
+        String dump = System.getProperty("newsintel.eval.errors");
+        if (dump != null) {
+            Files.write(Path.of(dump), errors);
+        }
         return report;
     }
 
