@@ -225,8 +225,8 @@ public final class EntityRecognizer {
         }
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
-        return modelsAsModels(definedAs(text, propagate(text, definedAs(text, namedForPeople(text, tidy(text,
-                resolve(text, accepted)))))));
+        return modelsAsModels(definedAs(text, propagate(text, definedAs(text, definedSubjects(text,
+                analyzed.sentences(), namedForPeople(text, tidy(text, resolve(text, accepted))))))));
     }
 
     /**
@@ -831,21 +831,26 @@ public final class EntityRecognizer {
         java.util.Map<String, EntityType> nouns = new java.util.HashMap<>();
         for (String w : List.of("village", "town", "city", "municipality", "hamlet", "suburb", "neighbourhood",
                 "neighborhood", "barrio", "commune", "borough", "township", "settlement", "river", "lake", "island",
-                "mountain", "country", "capital", "province", "county", "state", "region")) {
+                "mountain", "country", "capital", "province", "county", "state", "region", "parish", "district",
+                "airport", "station", "railway station", "prison", "cave", "stadium", "castle", "bridge")) {
             nouns.put(w, EntityType.LOCATION);
         }
         for (String w : List.of("company", "corporation", "firm", "manufacturer", "maker", "retailer", "airline",
                 "bank", "lender", "insurer", "startup", "start-up", "conglomerate", "subsidiary", "band",
                 "duo", "trio", "club", "team", "charity", "organisation", "organization", "party", "newspaper",
                 "magazine", "label", "publisher", "broadcaster", "agency", "foundation", "university", "college",
-                "orchestra", "choir", "league", "association", "federation")) {
+                "orchestra", "choir", "league", "association", "federation", "radio station", "television station",
+                "television network", "radio network", "restaurant", "chain", "school", "school district",
+                "institute", "denomination", "regiment", "brigade", "legislature")) {
             nouns.put(w, EntityType.ORG);
         }
         for (String w : List.of("singer", "actor", "actress", "politician", "footballer", "cricketer", "painter",
                 "composer", "musician", "rapper", "poet", "novelist", "writer", "journalist", "businessman",
                 "businesswoman", "entrepreneur", "economist", "lawyer", "scientist", "physicist", "chemist",
                 "mathematician", "philosopher", "historian", "architect", "sculptor", "photographer", "songwriter",
-                "guitarist", "drummer", "pianist", "athlete", "swimmer", "boxer", "wrestler", "cyclist")) {
+                "guitarist", "drummer", "pianist", "athlete", "swimmer", "boxer", "wrestler", "cyclist", "pitcher",
+                "founder", "co-founder", "daughter", "son", "wife", "husband", "author", "activist", "inventor",
+                "engineer")) {
             nouns.put(w, EntityType.PERSON);
         }
         return java.util.Map.copyOf(nouns);
@@ -859,7 +864,8 @@ public final class EntityRecognizer {
      */
     private static final Pattern DEFINITION = Pattern.compile("\\G(?:(?:\\s*\\([^()]{0,200}\\))?\\s+(?:is|was|are|were)"
             + "|\\s*,) (?:a|an|the) (?:(?!(?:of|in|on|at|for|from|with|by|that|which|who|whose|to|and|or|but)\\b)"
-            + "[\\p{L}\\p{N}-]+ ){0,4}?(" + String.join("|", DEFINING_NOUNS.keySet()) + ")"
+            + "[\\p{L}\\p{N}-]+ ){0,4}?(" + String.join("|", DEFINING_NOUNS.keySet().stream()
+                    .sorted(Comparator.comparingInt(String::length).reversed()).toList()) + ")"
             + "(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|in|on|at|for|from|with|by|that|which|who|whose|and|or|based|founded"
             + "|formed|located|headquartered|known|near|since|owned|operated|listed|led|established|created"
             + "|situated|active)\\b)");
@@ -910,6 +916,85 @@ public final class EntityRecognizer {
             out.add(type == null || type == e.type() ? e : new Entity(type, e.text(), e.start(), e.end(), null));
         }
         return changed ? out : found;
+    }
+
+    /** Small words a name may hold between its capitalised words: "30 Seconds to Mars", "League of Rights". */
+    private static final Set<String> NAME_JOINERS = Set.of("of", "the", "and", "for", "to", "in", "on", "de", "del",
+            "della", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "y", "&", "-", ".");
+
+    /** Another name in brackets after a defined name: "(or Thirty Seconds to Mars)", "(Cyrillic: Ервеник)". */
+    private static final Pattern OTHER_NAME = Pattern.compile("\\s*\\(\\s*(?:or|also|aka|formerly|[\\p{L} ]{2,30}\\s*:)"
+            + "\\s+([^():;,]{2,80}?)\\s*\\)");
+
+    /**
+     * A sentence that opens with a name and defines it ("30 Seconds to Mars (or Thirty Seconds to Mars) is an
+     * alternative rock band", "Ervenik (Serbian Cyrillic: ...) is a village", "Oleg Mikhaylovich Gazmanov is a
+     * Russian singer") names what it defines, even where neither the lists nor the finder found the name or found
+     * only part of it: reference works and profiles open that way, and the rest of the document then uses the name
+     * (it spreads to its other mentions like any other). The name is the run of capitalised words, numbers and the
+     * small words between them that starts the sentence (without the sentence's "The"), up to the copula or an aside
+     * in brackets, and another name given in that aside ("or ...", "Cyrillic: ...") is the same. A single English
+     * word is no such name ("Borrower is a Delaware corporation" defines a term), and
+     * a listed name, or a name that reaches beyond the run, is left to the lists and their rules.
+     */
+    static List<Entity> definedSubjects(String text, List<Sentence> sentences, List<Entity> found) {
+        Matcher definition = DEFINITION.matcher(text);
+        Matcher aside = OTHER_NAME.matcher(text);
+        List<Entity> out = null;
+        for (Sentence sentence : sentences) {
+            List<NameTokens.NameToken> tokens = NameTokens.tokenize(text, sentence.start(), sentence.end());
+            int first = !tokens.isEmpty() && tokens.get(0).text().equals("The") ? 1 : 0;
+            int end = first;
+            int lastName = -1;
+            while (end < tokens.size() && end - first < 10) {
+                NameTokens.NameToken t = tokens.get(end);
+                boolean possessive = t.text().equals("s") && end > first && tokens.get(end - 1).text().equals("'")
+                        && !t.spaceBefore();
+                if (t.isAlnum() && t.isCapitalized() || possessive) {
+                    lastName = end;
+                } else if (end == first || !(NAME_JOINERS.contains(t.text()) || t.text().equals("'"))) {
+                    break;
+                }
+                end++;
+            }
+            if (lastName < first) {
+                continue;
+            }
+            NameTokens.NameToken head = tokens.get(first);
+            int start = head.start();
+            int stop = tokens.get(lastName).end();
+            String name = text.substring(start, stop);
+            if (FUNCTION_WORDS.contains(lower(head.text())) || NOT_NAME_WORDS.contains(lower(head.text()))
+                    || PERSON_TITLES.contains(lower(head.text())) || isPeopleOrCreed(name)
+                    || lastName == first && EnglishWords.contains(lower(name))
+                    || !definition.find(stop)) {
+                continue;
+            }
+            EntityType type = DEFINING_NOUNS.get(definition.group(1));
+            List<Entity> current = out == null ? found : out;
+            List<Entity> overlapping = new ArrayList<>();
+            boolean leave = false;
+            for (Entity e : current) {
+                if (e.start() < stop && start < e.end()) {
+                    overlapping.add(e);
+                    leave |= e.canonical() != null || e.start() < start || e.end() > stop
+                            || e.start() == start && e.end() == stop; // the last is definedAs's to retype
+                }
+            }
+            if (leave) {
+                continue;
+            }
+            out = new ArrayList<>(current);
+            out.removeAll(overlapping);
+            out.add(new Entity(type, name, start, stop, null));
+            if (aside.region(stop, text.length()).lookingAt() && Character.isLetter(aside.group(1).charAt(0))
+                    && !Character.isLowerCase(aside.group(1).charAt(0))
+                    && !overlapsAny(out, aside.start(1), aside.end(1))) {
+                out.add(new Entity(type, aside.group(1), aside.start(1), aside.end(1), null));
+            }
+            out.sort(Comparator.comparingInt(Entity::start));
+        }
+        return out == null ? found : out;
     }
 
     /** Last words that make a name an organisation whatever else it holds: "Montreal Hockey Club". */
@@ -1000,7 +1085,9 @@ public final class EntityRecognizer {
                 }
             }
             for (String key : keys) {
-                if (key.length() < 3 || !Character.isUpperCase(key.charAt(0)) || NOT_NAME_WORDS.contains(lower(key))
+                if (key.length() < 3 || !Character.isUpperCase(key.charAt(0))
+                        && !(Character.isDigit(key.charAt(0)) && key.indexOf(' ') > 0) // "30 Seconds to Mars"
+                        || NOT_NAME_WORDS.contains(lower(key))
                         || PERSON_TITLES.contains(lower(key))) {
                     continue;
                 }
@@ -1027,6 +1114,10 @@ public final class EntityRecognizer {
                 boolean bounded = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
                         && text.charAt(at - 1) != '@')
                         && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+                if (bounded && !capitalisedWordAround(text, at, end) && key.indexOf(' ') > 0
+                        && !overlapsAny(added, at, end)) {
+                    found = withoutPartsOf(found, at, end); // "Venus" read alone inside "42 Lanterns to Venus"
+                }
                 if (bounded && !capitalisedWordAround(text, at, end) && !overlapsAny(found, at, end)
                         && !overlapsAny(added, at, end)) {
                     added.add(new Entity(n.getValue(), key, at, end,
@@ -1284,6 +1375,29 @@ public final class EntityRecognizer {
                     text.charAt(k - 1)) >= 0);
         }
         return false;
+    }
+
+    /**
+     * The entities without those that lie inside {@code start..end}, a longer name of the document, where that
+     * is all that overlaps it and none of them is a linked company.
+     */
+    private static List<Entity> withoutPartsOf(List<Entity> entities, int start, int end) {
+        List<Entity> parts = new ArrayList<>();
+        for (Entity e : entities) {
+            if (e.start() < end && start < e.end()) {
+                if (e.start() < start || e.end() > end || e.end() - e.start() == end - start
+                        || e.canonical() != null && e.canonical().cik() != null) {
+                    return entities;
+                }
+                parts.add(e);
+            }
+        }
+        if (parts.isEmpty()) {
+            return entities;
+        }
+        List<Entity> out = new ArrayList<>(entities);
+        out.removeAll(parts);
+        return out;
     }
 
     private static boolean overlapsAny(List<Entity> entities, int start, int end) {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsintel.enrich.nlp.Sentence;
 import dev.newsintel.enrich.nlp.TextProcessor;
 import dev.newsintel.events.Entity;
 import dev.newsintel.events.EntityType;
@@ -146,6 +147,37 @@ class EntityTypingTest {
                 entity(notDefinitions, "Varnell", EntityType.PERSON),
                 entity(notDefinitions, "Borrower", EntityType.PERSON));
         assertThat(EntityRecognizer.definedAs(notDefinitions, people)).isEqualTo(people);
+    }
+
+    @Test
+    void aSentenceThatOpensWithANameAndDefinesItNamesWhatItDefines() {
+        String text = "42 Lanterns to Venus (or Forty-Two Lanterns to Venus) is an alternative rock band from Leeds."
+                + "\nThe Harrowgate League of Tenants is a charity founded in 1960.\nZelkovo (Cyrillic: Zelkovo) is"
+                + " a village in Serbia.\nHaskett's is a chain of hardware shops.\nBorrower is a Delaware"
+                + " corporation.\nIt is a company.\nNorth Quay is the nicest part of town.";
+        List<Sentence> sentences = TextProcessor.shared().analyze(text).sentences();
+        // nothing found: the definitions name their subjects
+        assertThat(typed(EntityRecognizer.definedSubjects(text, sentences, List.of()))).containsExactly(
+                "ORG:42 Lanterns to Venus", "ORG:Forty-Two Lanterns to Venus", "ORG:Harrowgate League of Tenants",
+                "LOCATION:Zelkovo", "LOCATION:Zelkovo", "ORG:Haskett's");
+
+        // part of the name found: the whole name replaces it; a listed name, or one reaching beyond the
+        // subject, stays as it was
+        List<Entity> part = List.of(entity(text, "Venus", EntityType.LOCATION),
+                entity(text, "Harrowgate", EntityType.LOCATION),
+                new Entity(EntityType.ORG, "Zelkovo (Cyrillic", text.indexOf("Zelkovo"),
+                        text.indexOf("Zelkovo") + 17, null),
+                new Entity(EntityType.ORG, "Haskett", text.indexOf("Haskett"), text.indexOf("Haskett") + 7,
+                        new dev.newsintel.events.EntityRef("haskett", "Haskett", null, null)));
+        assertThat(typed(EntityRecognizer.definedSubjects(text, sentences, part))).containsExactly(
+                "ORG:42 Lanterns to Venus", "ORG:Forty-Two Lanterns to Venus", "ORG:Harrowgate League of Tenants",
+                "ORG:Zelkovo (Cyrillic", "ORG:Haskett");
+
+        // and the rest of the document uses the name, a number first or not
+        String story = "42 Lanterns to Venus is an English indie band from Leeds. In 2004 the label dropped"
+                + " 42 Lanterns to Venus after one album.";
+        assertThat(typed(EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(story))))
+                .containsSubsequence("ORG:42 Lanterns to Venus", "ORG:42 Lanterns to Venus");
     }
 
     @Test
