@@ -187,6 +187,9 @@ public final class EntityRecognizer {
             boolean headline = isHeadline(tokens);
             gazetteerMatches(tokens, headline, candidates, supported);
             lowerCaseBrands(text, tokens, candidates);
+            if (writesNamesInLowerCase(tokens)) {
+                lowerCasePeople(text, tokens, candidates);
+            }
             people(text, tokens, candidates);
             patterns(sentence, tokens, candidates);
         }
@@ -1514,10 +1517,7 @@ public final class EntityRecognizer {
                     || EnglishWords.contains(t.text()) && !isPlatform(tokens, i)) {
                 continue;
             }
-            char before = t.start() > 0 ? text.charAt(t.start() - 1) : ' ';
-            char after = t.end() < text.length() ? text.charAt(t.end()) : ' ';
-            if ("@#/.:_-".indexOf(before) >= 0 || (after == '.' || after == '/' || after == '_' || after == '@')
-                    && t.end() + 1 < text.length() && Character.isLetterOrDigit(text.charAt(t.end() + 1))) {
+            if (insideAddress(text, t)) {
                 continue;
             }
             List<NameTokens.NameToken> one = List.of(t);
@@ -2110,6 +2110,84 @@ public final class EntityRecognizer {
     private boolean modelFamilyAt(List<NameTokens.NameToken> tokens, int at) {
         TokenTrie.Match<Gazetteer.Entry> m = gazetteer.longest(tokens, at);
         return m != null && m.values().stream().anyMatch(e -> e.type() == EntityType.AI_MODEL);
+    }
+
+    /**
+     * A post that writes names in lower case: of its words after the first, at most one in five is capitalised
+     * (words after a full stop, colon or quote, handles and hashtags aside), so a capital tells nothing there.
+     */
+    static boolean writesNamesInLowerCase(List<NameTokens.NameToken> tokens) {
+        int words = 0;
+        int capitalised = 0;
+        for (int i = 1; i < tokens.size(); i++) {
+            NameTokens.NameToken t = tokens.get(i);
+            String before = tokens.get(i - 1).text();
+            if (!Character.isLetter(t.text().charAt(0)) || ".!?:\"@#".contains(before)) {
+                continue;
+            }
+            words++;
+            if (Character.isUpperCase(t.text().charAt(0)) && !t.isAllCaps()) {
+                capitalised++;
+            }
+        }
+        return words >= 3 && capitalised * 5 <= words;
+    }
+
+    /**
+     * The 256-size word clusters where at least a fifth of the words are given names (which gather surnames too:
+     * "rodriguez", "collins"): a lower-case word there reads as part of a person's name.
+     */
+    private static final class NameClusters {
+        static final boolean[] OF_256 = WordClusterFeatures.Clusters.bundled().holding(
+                word -> NameFeatures.Lexicon.bundled().firstNames.contains(capitalised(word)), 1, 0.2);
+
+        static boolean holds(String word) {
+            short[] ids = WordClusterFeatures.Clusters.bundled().of(word);
+            return ids != null && ids[1] < OF_256.length && OF_256[ids[1]];
+        }
+    }
+
+    private static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    /**
+     * People's names written in lower case, as posts write them ("omg justin bieber is here", "with sarah and
+     * brittany"): a given name of four letters or more that is no English word ("mark", "rose" are) and whose word
+     * cluster is one of names, and the surname after it when that is no English word and reads as a name too;
+     * not part of a web address, a handle or a hashtag.
+     */
+    private void lowerCasePeople(String text, List<NameTokens.NameToken> tokens, List<Candidate> out) {
+        for (int i = 0; i < tokens.size(); i++) {
+            NameTokens.NameToken t = tokens.get(i);
+            if (t.text().length() < 4 || !isLowerCaseWord(t) || !firstNames.contains(capitalised(t.text()))
+                    || EnglishWords.contains(t.text()) || !NameClusters.holds(t.text()) || insideAddress(text, t)) {
+                continue;
+            }
+            int end = i + 1;
+            if (end < tokens.size()) {
+                NameTokens.NameToken next = tokens.get(end);
+                if (next.spaceBefore() && next.text().length() >= 3 && isLowerCaseWord(next)
+                        && !EnglishWords.contains(next.text()) && NameClusters.holds(next.text())
+                        && !insideAddress(text, next)) {
+                    end++;
+                }
+            }
+            out.add(new Candidate(EntityType.PERSON, t.start(), tokens.get(end - 1).end(), null, false, 8));
+            i = end - 1;
+        }
+    }
+
+    private static boolean isLowerCaseWord(NameTokens.NameToken t) {
+        return t.text().chars().allMatch(Character::isLowerCase);
+    }
+
+    /** Part of a web address, a handle or a hashtag: "facebook.com", "@netflix", "#skype", "justin_fan". */
+    private static boolean insideAddress(String text, NameTokens.NameToken t) {
+        char before = t.start() > 0 ? text.charAt(t.start() - 1) : ' ';
+        char after = t.end() < text.length() ? text.charAt(t.end()) : ' ';
+        return "@#/.:_-".indexOf(before) >= 0 || (after == '.' || after == '/' || after == '_' || after == '@')
+                && t.end() + 1 < text.length() && Character.isLetterOrDigit(text.charAt(t.end() + 1));
     }
 
     /** People: "CEO Jensen Huang", "Jensen Huang, Nvidia's chief executive", "said Bryan Catanzaro". */

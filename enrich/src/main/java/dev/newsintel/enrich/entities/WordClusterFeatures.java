@@ -136,6 +136,29 @@ public final class WordClusterFeatures implements AdaptiveFeatureGenerator {
         short[] of(String token) {
             return byWord.get(token.toLowerCase(Locale.ROOT));
         }
+
+        /**
+         * Which clusters of one size hold at least {@code share} of words that {@code member} accepts: the clusters
+         * of given names and surnames, say, so that a word in one reads as a name.
+         */
+        boolean[] holding(java.util.function.Predicate<String> member, int size, double share) {
+            int[] all = new int[Short.MAX_VALUE + 1];
+            int[] members = new int[Short.MAX_VALUE + 1];
+            int largest = 0;
+            for (Map.Entry<String, short[]> e : byWord.entrySet()) {
+                int id = e.getValue()[size];
+                largest = Math.max(largest, id);
+                all[id]++;
+                if (member.test(e.getKey())) {
+                    members[id]++;
+                }
+            }
+            boolean[] out = new boolean[largest + 1];
+            for (int id = 0; id <= largest; id++) {
+                out[id] = all[id] > 0 && members[id] >= share * all[id];
+            }
+            return out;
+        }
     }
 
     private final Clusters clusters;

@@ -181,6 +181,22 @@ class EntityTypingTest {
     }
 
     @Test
+    void postsThatWriteNamesInLowerCaseStillNamePeople() {
+        EntityRecognizer recognizer = EntityRecognizer.bundled();
+        assertThat(typed(recognizer.recognize(TextProcessor.shared().analyze(
+                "omg justin bieber is coming to town and i am going with sarah and emily"))))
+                .contains("PERSON:justin bieber", "PERSON:sarah", "PERSON:emily");
+        // English words ("mark", "will"), handles, addresses and hashtags are no names; nor are lower-case
+        // words where the text capitalises its names
+        assertThat(recognizer.recognize(TextProcessor.shared().analyze(
+                "i will mark the day in my diary , see you at @sarah or sarah.example.com #brittany lol")))
+                .isEmpty();
+        assertThat(typed(recognizer.recognize(TextProcessor.shared().analyze(
+                "Kerri Lowell met sarah at the Bristol office on Monday."))))
+                .doesNotContain("PERSON:sarah");
+    }
+
+    @Test
     void aNameEndingInAiIsACompanyUnlessAnAdjectiveMakesItAKindOfAi() {
         String text = "Kestra AI trained it with Vellum Labs, not Generative AI .";
         List<Entity> found = List.of(entity(text, "Kestra AI", EntityType.LOCATION),
