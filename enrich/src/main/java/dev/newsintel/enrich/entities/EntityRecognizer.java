@@ -229,7 +229,7 @@ public final class EntityRecognizer {
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
         return modelsAsModels(definedAs(text, propagate(text, definedAs(text, definedSubjects(text,
-                analyzed.sentences(), namedForPeople(text, tidy(text, resolve(text, accepted))))))));
+                analyzed.sentences(), namedForPeople(text, withoutEvents(tidy(text, resolve(text, accepted)))))))));
     }
 
     /**
@@ -592,6 +592,27 @@ public final class EntityRecognizer {
         String w = lower(word);
         return ORG_LAST_WORDS.contains(w) || LOCATION_LAST_WORDS.contains(w) || NameFeatures.ORG_HEADS.contains(w)
                 || NameFeatures.LOC_HEADS.contains(w) || COMPANY_HEADS.contains(w);
+    }
+
+    /**
+     * Last words of events, prizes and trophies ("Dutch Grand Prix", "Glastonbury Festival", "Stanley Cup", "Nobel
+     * Prize"): none is an organisation, a person or a place, and a word of them alone ("the Cup") names the same.
+     * Not "Games" ("Epic Games" is a company) nor "Championship" (a league may be called one).
+     */
+    private static final Set<String> EVENT_LAST_WORDS = Set.of("prix", "festival", "olympics", "olympiad", "awards",
+            "award", "prize", "cup", "trophy", "parade", "tournament", "marathon", "expo", "regatta");
+
+    /** The names found, without events, prizes and trophies, which NewsIntel does not type. */
+    static List<Entity> withoutEvents(List<Entity> found) {
+        List<Entity> out = new ArrayList<>(found.size());
+        for (Entity e : found) {
+            String last = lower(e.text().substring(e.text().lastIndexOf(' ') + 1));
+            if (!EVENT_LAST_WORDS.contains(last) || e.canonical() != null && e.canonical().cik() != null
+                    || !Character.isUpperCase(e.text().charAt(e.text().lastIndexOf(' ') + 1))) {
+                out.add(e);
+            }
+        }
+        return out.size() == found.size() ? found : out;
     }
 
     /**

@@ -197,6 +197,20 @@ class EntityTypingTest {
     }
 
     @Test
+    void eventsPrizesAndTrophiesAreNoOrganisationsPeopleOrPlaces() {
+        String text = "Tarvo Lind won the Dutch Grand Prix and the Stanley Cup, then the Cup again; Epic Games and"
+                + " Harlow Festival Catering paid.";
+        List<Entity> found = List.of(entity(text, "Tarvo Lind", EntityType.PERSON),
+                entity(text, "Dutch Grand Prix", EntityType.ORG),
+                entity(text, "Stanley Cup", EntityType.PERSON),
+                new Entity(EntityType.PERSON, "Cup", text.indexOf("Cup again"), text.indexOf("Cup again") + 3, null),
+                entity(text, "Epic Games", EntityType.ORG),
+                entity(text, "Harlow Festival Catering", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.withoutEvents(found))).containsExactly("PERSON:Tarvo Lind",
+                "ORG:Epic Games", "ORG:Harlow Festival Catering");
+    }
+
+    @Test
     void aNameEndingInAiIsACompanyUnlessAnAdjectiveMakesItAKindOfAi() {
         String text = "Kestra AI trained it with Vellum Labs, not Generative AI .";
         List<Entity> found = List.of(entity(text, "Kestra AI", EntityType.LOCATION),
