@@ -89,7 +89,7 @@ public final class EntityRecognizer {
             "CFO", "CTO", "COO", "HR", "PR", "R&D", "SaaS", "IoT", "5G", "OS", "UI", "UX", "RAM", "SSD", "HBM", "ETF",
             "GDP", "ESG", "M&A", "Q1", "Q2", "Q3", "Q4", "FY", "YoY", "EPS", "ARR", "B2B", "B2C", "DIY", "FAQ", "PDF",
             "USB", "LED", "LCD", "OLED", "GPS", "SDK", "ID", "OK", "XBRL", "iXBRL", "HTML", "XML", "JSON", "URL",
-            "GAAP", "EBITDA");
+            "GAAP", "EBITDA", "KO", "TKO", "EST", "EDT", "CST", "CDT", "MST", "PST", "PDT", "GMT", "UTC", "BST", "CET");
     /** One word of three or more capitalised parts, as code names things ("LanguageModelSession"): no person or place. */
     private static final Pattern CODE_IDENTIFIER = Pattern.compile("\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+){2,}");
     /**
@@ -228,8 +228,12 @@ public final class EntityRecognizer {
         }
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
-        return modelsAsModels(definedAs(text, propagate(text, definedAs(text, definedSubjects(text,
-                analyzed.sentences(), namedForPeople(text, withoutEvents(tidy(text, resolve(text, accepted)))))))));
+        List<Entity> found = tidy(text, resolve(text, accepted));
+        found = withoutWorks(text, withoutEvents(found));
+        found = namedForPeople(text, found);
+        found = definedAs(text, definedSubjects(text, analyzed.sentences(), found));
+        found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
+        return modelsAsModels(found);
     }
 
     /**
@@ -616,6 +620,34 @@ public final class EntityRecognizer {
     }
 
     /**
+     * The names found, without titles of works, which NewsIntel does not type: a name the text defines as one
+     * ("Darkness Death Doom is the sixth album by Runemagick", "Blue Winds Dancing is the story of ..."), wherever
+     * the document uses it, and a name right after a work's noun ("the 1999 film, American Beauty", "the song
+     * Gloomy Sunday"), unless it reads as a person's ("the film Tom Cruise made") or links to a listed company.
+     */
+    static List<Entity> withoutWorks(String text, List<Entity> found) {
+        Matcher definition = WORK_DEFINITION.matcher(text);
+        Matcher before = WORK_BEFORE.matcher(text);
+        Set<String> works = new HashSet<>();
+        for (Entity e : found) {
+            if (e.canonical() == null && definition.find(e.end())) {
+                works.add(e.text());
+            }
+        }
+        List<Entity> out = new ArrayList<>(found.size());
+        for (Entity e : found) {
+            boolean kept = e.canonical() != null && e.canonical().cik() != null
+                    || e.type() != EntityType.ORG && e.type() != EntityType.PERSON && e.type() != EntityType.LOCATION
+                    || e.type() == EntityType.PERSON && readsAsPersonsName(e.text());
+            if (kept || !works.contains(e.text())
+                    && !before.region(Math.max(0, e.start() - 40), e.start()).find()) {
+                out.add(e);
+            }
+        }
+        return out.size() == found.size() ? found : out;
+    }
+
+    /**
      * Tidies statistical names with what their words say: a person's name does not start with a title ("Major
      * Saturnino Castro" is "Saturnino Castro") nor end in "Hotel" or "River" (an organisation, a place); a name split
      * at a middle initial ("Richard A." + "Lupoff") is one name.
@@ -886,13 +918,30 @@ public final class EntityRecognizer {
      * four describing words that are no preposition or connective, then one of the defining nouns, where the noun
      * phrase ends ("a village and ...", "a band from ...", not "a company director").
      */
-    private static final Pattern DEFINITION = Pattern.compile("\\G(?:(?:\\s*\\([^()]{0,200}\\))?\\s+(?:is|was|are|were)"
-            + "|\\s*,) (?:a|an|the) (?:(?!(?:of|in|on|at|for|from|with|by|that|which|who|whose|to|and|or|but)\\b)"
-            + "[\\p{L}\\p{N}-]+ ){0,4}?(" + String.join("|", DEFINING_NOUNS.keySet().stream()
-                    .sorted(Comparator.comparingInt(String::length).reversed()).toList()) + ")"
-            + "(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|in|on|at|for|from|with|by|that|which|who|whose|and|or|based|founded"
-            + "|formed|located|headquartered|known|near|since|owned|operated|listed|led|established|created"
-            + "|situated|active)\\b)");
+    private static final Pattern DEFINITION = definition(DEFINING_NOUNS.keySet());
+
+    /** Titles of works, which NewsIntel does not type: "Darkness Death Doom is the sixth album by Runemagick". */
+    private static final Set<String> WORK_NOUNS = Set.of("album", "albums", "song", "single", "film", "movie",
+            "novel", "book", "poem", "opera", "musical", "painting", "documentary", "sitcom", "soundtrack", "mixtape",
+            "story", "short story", "play", "video game", "television series", "tv series");
+    private static final Pattern WORK_DEFINITION = definition(WORK_NOUNS);
+    /**
+     * A work's noun just before a name: "the 1999 film, American Beauty", "the song Gloomy Sunday". Not the nouns
+     * that are verbs or adjectives too ("Ottawa play Glasgow Stags", "book Delta flights", "a single Google search").
+     */
+    private static final Pattern WORK_BEFORE = Pattern.compile("\\b(?:" + String.join("|", WORK_NOUNS.stream()
+            .filter(noun -> !Set.of("play", "book", "single", "story", "painting").contains(noun)).toList())
+            + ")\\s*[,:]?\\s*[\"\u201c]?\\s*$");
+
+    private static Pattern definition(java.util.Collection<String> nouns) {
+        return Pattern.compile("\\G(?:(?:\\s*\\([^()]{0,200}\\))?\\s+(?:is|was|are|were)"
+                + "|\\s*,) (?:a|an|the) (?:(?!(?:of|in|on|at|for|from|with|by|that|which|who|whose|to|and|or|but)\\b)"
+                + "[\\p{L}\\p{N}-]+ ){0,4}?(" + String.join("|", nouns.stream()
+                        .sorted(Comparator.comparingInt(String::length).reversed()).toList()) + ")"
+                + "(?=\\s*(?:[,.;:()]|$)|\\s+(?:of|in|on|at|for|from|with|by|that|which|who|whose|and|or|based|founded"
+                + "|formed|located|headquartered|known|near|since|owned|operated|listed|led|established|created"
+                + "|situated|active)\\b)");
+    }
 
     /**
      * What only an organisation is or has after its name: "Caloi was founded in 1898", "... is headquartered in",

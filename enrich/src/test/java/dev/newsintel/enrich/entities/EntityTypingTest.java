@@ -211,6 +211,23 @@ class EntityTypingTest {
     }
 
     @Test
+    void titlesOfWorksAreNoNamesButPeopleAfterAWorksNounAre() {
+        String text = "Harbour Lights is the third album by Velvet Orchard. The band wrote Harbour Lights in 1990 and"
+                + " the 1999 film, Grey Meridian, used it, as did the song Cold Tuesday; the film Tomas Hradecky made"
+                + " did not. Leeds Falcons play Glasgow Stags on Tuesday.";
+        List<Entity> found = List.of(entity(text, "Harbour Lights", EntityType.ORG),
+                entity(text, "Velvet Orchard", EntityType.ORG),
+                new Entity(EntityType.ORG, "Harbour Lights", text.lastIndexOf("Harbour Lights"),
+                        text.lastIndexOf("Harbour Lights") + 14, null),
+                entity(text, "Grey Meridian", EntityType.LOCATION),
+                entity(text, "Cold Tuesday", EntityType.PERSON),
+                entity(text, "Tomas Hradecky", EntityType.PERSON),
+                entity(text, "Glasgow Stags", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.withoutWorks(text, found))).containsExactly("ORG:Velvet Orchard",
+                "PERSON:Tomas Hradecky", "ORG:Glasgow Stags");
+    }
+
+    @Test
     void aNameEndingInAiIsACompanyUnlessAnAdjectiveMakesItAKindOfAi() {
         String text = "Kestra AI trained it with Vellum Labs, not Generative AI .";
         List<Entity> found = List.of(entity(text, "Kestra AI", EntityType.LOCATION),
