@@ -230,7 +230,7 @@ public final class EntityRecognizer {
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
         List<Entity> found = tidy(text, resolve(text, accepted));
         found = withoutWorks(text, withoutEvents(found));
-        found = namedForPeople(text, found);
+        found = namedForPeople(text, callSigns(text, found));
         found = definedAs(text, definedSubjects(text, analyzed.sentences(), found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
         return modelsAsModels(found);
@@ -617,6 +617,52 @@ public final class EntityRecognizer {
             }
         }
         return out.size() == found.size() ? found : out;
+    }
+
+    /** A document about broadcasting: what makes a call sign's shape mean a station. */
+    private static final Pattern BROADCASTING = Pattern.compile("(?i)\\b(?:radio|broadcast\\w*|airwaves)\\b"
+            + "|\\b(?:FM|AM) (?:station|radio|band)");
+    /**
+     * A station's call sign, with the frequency before it that stations put in their names (an AM band's 531 to 1701
+     * kHz or an FM band's "96.9", not a year): "6PR", "882 6PR", "3AW" (Australia), "WKRP", "KQED-FM" (United States,
+     * four letters: three are too often other acronyms).
+     */
+    private static final Pattern CALL_SIGN = Pattern.compile("(?<![\\p{L}\\p{N}@#./-])"
+            + "(?:(?:\\d{2,3}|1[0-7]\\d\\d)(?:\\.\\d)? )?"
+            + "(\\d\\p{Lu}{2,3}|[KW]\\p{Lu}{3}(?:-(?:AM|FM|TV|DT|LP))?)(?![\\p{L}\\p{N}@#/-])");
+    private static final Set<String> CURRENCY_CODES = java.util.Currency.getAvailableCurrencies().stream()
+            .map(java.util.Currency::getCurrencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * Radio and television stations by their call signs, in a document about broadcasting ("6PR is owned by Fairfax
+     * Media", "sister stations 3AW in Melbourne"): a token shaped like a call sign that no other name covers and that
+     * is no English word in capitals ("WILL"), common acronym or currency code. Elsewhere such shapes are too often
+     * other things ("2FA", "4WD", "WWDC").
+     */
+    static List<Entity> callSigns(String text, List<Entity> found) {
+        if (!BROADCASTING.matcher(text).find()) {
+            return found;
+        }
+        List<Entity> out = null;
+        Matcher m = CALL_SIGN.matcher(text);
+        while (m.find()) {
+            String sign = m.group(1);
+            String base = sign.indexOf('-') > 0 ? sign.substring(0, sign.indexOf('-')) : sign;
+            if (COMMON_ACRONYMS.contains(base) || EnglishWords.contains(base) || CURRENCY_CODES.contains(base)
+                    || overlapsAny(found, m.start(), m.end())
+                    || out != null && overlapsAny(out, m.start(), m.end())) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(found);
+            }
+            out.add(new Entity(EntityType.ORG, m.group(), m.start(), m.end(), null));
+        }
+        if (out == null) {
+            return found;
+        }
+        out.sort(Comparator.comparingInt(Entity::start));
+        return out;
     }
 
     /**

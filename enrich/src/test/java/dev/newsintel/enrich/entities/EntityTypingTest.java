@@ -228,6 +228,17 @@ class EntityTypingTest {
     }
 
     @Test
+    void callSignsAreStationsInADocumentAboutBroadcasting() {
+        String radio = "4KR, known as 873 4KR, began broadcasting in 1934. 4KR is owned by Darling Media, as is its"
+                + " sister station WKRQ-FM. In 1994 4KR WILL keep KQED's schedule.";
+        assertThat(typed(EntityRecognizer.callSigns(radio, List.of(entity(radio, "Darling Media", EntityType.ORG)))))
+                .containsExactly("ORG:4KR", "ORG:873 4KR", "ORG:4KR", "ORG:Darling Media", "ORG:WKRQ-FM",
+                        "ORG:4KR", "ORG:KQED");
+        String other = "Enable 2FA before you use the 4WD setting, said the WWDC speaker.";
+        assertThat(EntityRecognizer.callSigns(other, List.of())).isEmpty();
+    }
+
+    @Test
     void aNameEndingInAiIsACompanyUnlessAnAdjectiveMakesItAKindOfAi() {
         String text = "Kestra AI trained it with Vellum Labs, not Generative AI .";
         List<Entity> found = List.of(entity(text, "Kestra AI", EntityType.LOCATION),
