@@ -1053,8 +1053,8 @@ public final class EntityRecognizer {
      * (it spreads to its other mentions like any other). The name is the run of capitalised words, numbers and the
      * small words between them that starts the sentence (without the sentence's "The"), up to the copula or an aside
      * in brackets, and another name given in that aside ("or ...", "Cyrillic: ...") is the same. A single English
-     * word is no such name ("Borrower is a Delaware corporation" defines a term), and
-     * a listed name, or a name that reaches beyond the run, is left to the lists and their rules.
+     * word is no such name ("Borrower is a Delaware corporation" defines a term), and a listed name, or a name that
+     * reaches beyond the run, is left to the lists and their rules.
      */
     static List<Entity> definedSubjects(String text, List<Sentence> sentences, List<Entity> found) {
         Matcher definition = DEFINITION.matcher(text);
@@ -2254,12 +2254,14 @@ public final class EntityRecognizer {
      * "rodriguez", "collins"): a lower-case word there reads as part of a person's name.
      */
     private static final class NameClusters {
+        /** Where the 256-size clusters stand among a word's clusters (64, 256, 1,024 in word-clusters.tsv). */
+        private static final int SIZE_256 = 1;
         static final boolean[] OF_256 = WordClusterFeatures.Clusters.bundled().holding(
-                word -> NameFeatures.Lexicon.bundled().firstNames.contains(capitalised(word)), 1, 0.2);
+                word -> NameFeatures.Lexicon.bundled().firstNames.contains(capitalised(word)), SIZE_256, 0.2);
 
         static boolean holds(String word) {
             short[] ids = WordClusterFeatures.Clusters.bundled().of(word);
-            return ids != null && ids[1] < OF_256.length && OF_256[ids[1]];
+            return ids != null && ids[SIZE_256] < OF_256.length && OF_256[ids[SIZE_256]];
         }
     }
 
