@@ -1185,9 +1185,11 @@ public final class EntityRecognizer {
             List<String> keys = new ArrayList<>(2);
             int space = e.text().lastIndexOf(' ');
             if (e.type() == EntityType.PERSON) {
-                // only names that read as a person's: a given name first ("Alexander Gradsky" → "Gradsky")
+                // only names that read as a person's: a given name first ("Alexander Gradsky" → "Gradsky"), or
+                // words that are all names and no English words ("Dewa Budjana" → "Budjana")
                 int first = e.text().indexOf(' ');
-                if (space < 0 || space - first > 12 || !firstNames.contains(e.text().substring(0, first))) {
+                if (space < 0 || space - first > 12 || !firstNames.contains(e.text().substring(0, first))
+                        && !allNameWords(e.text())) {
                     continue;
                 }
                 keys.add(e.text());
@@ -1494,6 +1496,20 @@ public final class EntityRecognizer {
                     text.charAt(k - 1)) >= 0);
         }
         return false;
+    }
+
+    /** Two or three words in name case, none an English word or a head word: "Dewa Budjana", not "Perth Glory". */
+    private static boolean allNameWords(String mention) {
+        String[] words = mention.split(" ");
+        if (words.length < 2 || words.length > 3) {
+            return false;
+        }
+        for (String word : words) {
+            if (!NAME_WORD.matcher(word).matches() || EnglishWords.contains(word) || isHeadWord(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

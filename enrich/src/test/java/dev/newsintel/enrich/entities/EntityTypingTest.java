@@ -239,6 +239,15 @@ class EntityTypingTest {
     }
 
     @Test
+    void theSurnameOfAPersonsNameWithoutAKnownGivenNameIsThatPersonToo() {
+        String text = "Ikaika Lohiau (born 1971) is a Hawaiian guitarist.\nLohiau's style changed to jazz when he"
+                + " met the Kona Strings.\nIn 1998 Lohiau recorded his first album.";
+        List<Entity> found = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(text));
+        assertThat(found.stream().filter(e -> e.text().contains("Lohiau")).map(e -> e.type() + ":" + e.text()))
+                .containsExactly("PERSON:Ikaika Lohiau", "PERSON:Lohiau", "PERSON:Lohiau");
+    }
+
+    @Test
     void aNameEndingInAiIsACompanyUnlessAnAdjectiveMakesItAKindOfAi() {
         String text = "Kestra AI trained it with Vellum Labs, not Generative AI .";
         List<Entity> found = List.of(entity(text, "Kestra AI", EntityType.LOCATION),
