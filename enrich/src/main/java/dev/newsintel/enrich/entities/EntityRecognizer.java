@@ -182,8 +182,10 @@ public final class EntityRecognizer {
         List<Candidate> candidates = new ArrayList<>();
         Set<String> supported = new HashSet<>();
         tickers(text, candidates, supported);
+        List<List<NameTokens.NameToken>> sentenceTokens = new ArrayList<>(analyzed.sentences().size());
         for (Sentence sentence : analyzed.sentences()) {
             List<NameTokens.NameToken> tokens = NameTokens.tokenize(text, sentence.start(), sentence.end());
+            sentenceTokens.add(tokens);
             boolean headline = isHeadline(tokens);
             gazetteerMatches(tokens, headline, candidates, supported);
             lowerCaseBrands(text, tokens, candidates);
@@ -231,7 +233,7 @@ public final class EntityRecognizer {
         List<Entity> found = tidy(text, resolve(text, accepted));
         found = withoutWorks(text, withoutEvents(found));
         found = namedForPeople(text, callSigns(text, found));
-        found = definedAs(text, definedSubjects(text, analyzed.sentences(), found));
+        found = definedAs(text, definedSubjects(text, sentenceTokens, found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
         return modelsAsModels(found);
     }
@@ -610,9 +612,9 @@ public final class EntityRecognizer {
     static List<Entity> withoutEvents(List<Entity> found) {
         List<Entity> out = new ArrayList<>(found.size());
         for (Entity e : found) {
-            String last = lower(e.text().substring(e.text().lastIndexOf(' ') + 1));
-            if (!EVENT_LAST_WORDS.contains(last) || e.canonical() != null && e.canonical().cik() != null
-                    || !Character.isUpperCase(e.text().charAt(e.text().lastIndexOf(' ') + 1))) {
+            String last = e.text().substring(e.text().lastIndexOf(' ') + 1);
+            if (!EVENT_LAST_WORDS.contains(lower(last)) || e.canonical() != null && e.canonical().cik() != null
+                    || !Character.isUpperCase(last.charAt(0))) {
                 out.add(e);
             }
         }
@@ -649,8 +651,7 @@ public final class EntityRecognizer {
             String sign = m.group(1);
             String base = sign.indexOf('-') > 0 ? sign.substring(0, sign.indexOf('-')) : sign;
             if (COMMON_ACRONYMS.contains(base) || EnglishWords.contains(base) || CURRENCY_CODES.contains(base)
-                    || overlapsAny(found, m.start(), m.end())
-                    || out != null && overlapsAny(out, m.start(), m.end())) {
+                    || overlapsAny(found, m.start(), m.end())) { // the matcher's own matches never overlap
                 continue;
             }
             if (out == null) {
@@ -1056,12 +1057,12 @@ public final class EntityRecognizer {
      * word is no such name ("Borrower is a Delaware corporation" defines a term), and a listed name, or a name that
      * reaches beyond the run, is left to the lists and their rules.
      */
-    static List<Entity> definedSubjects(String text, List<Sentence> sentences, List<Entity> found) {
+    static List<Entity> definedSubjects(String text, List<List<NameTokens.NameToken>> sentenceTokens,
+                                        List<Entity> found) {
         Matcher definition = DEFINITION.matcher(text);
         Matcher aside = OTHER_NAME.matcher(text);
         List<Entity> out = null;
-        for (Sentence sentence : sentences) {
-            List<NameTokens.NameToken> tokens = NameTokens.tokenize(text, sentence.start(), sentence.end());
+        for (List<NameTokens.NameToken> tokens : sentenceTokens) {
             int first = !tokens.isEmpty() && tokens.get(0).text().equals("The") ? 1 : 0;
             int end = first;
             int lastName = -1;
@@ -1091,20 +1092,13 @@ public final class EntityRecognizer {
             }
             EntityType type = DEFINING_NOUNS.get(definition.group(1));
             List<Entity> current = out == null ? found : out;
-            List<Entity> overlapping = new ArrayList<>();
-            boolean leave = false;
-            for (Entity e : current) {
-                if (e.start() < stop && start < e.end()) {
-                    overlapping.add(e);
-                    leave |= e.canonical() != null || e.start() < start || e.end() > stop
-                            || e.start() == start && e.end() == stop; // the last is definedAs's to retype
-                }
-            }
-            if (leave) {
+            // a name of the same extent is definedAs's to retype
+            List<Entity> parts = partsInside(current, start, stop, e -> e.canonical() != null);
+            if (parts == null) {
                 continue;
             }
             out = new ArrayList<>(current);
-            out.removeAll(overlapping);
+            out.removeAll(parts);
             out.add(new Entity(type, name, start, stop, null));
             if (aside.region(stop, text.length()).lookingAt() && Character.isLetter(aside.group(1).charAt(0))
                     && !Character.isLowerCase(aside.group(1).charAt(0))
@@ -1235,14 +1229,14 @@ public final class EntityRecognizer {
                 boolean bounded = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
                         && text.charAt(at - 1) != '@')
                         && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
-                if (bounded && !capitalisedWordAround(text, at, end) && key.indexOf(' ') > 0
-                        && !overlapsAny(added, at, end)) {
-                    found = withoutPartsOf(found, at, end); // "Venus" read alone inside "42 Lanterns to Venus"
-                }
-                if (bounded && !capitalisedWordAround(text, at, end) && !overlapsAny(found, at, end)
-                        && !overlapsAny(added, at, end)) {
-                    added.add(new Entity(n.getValue(), key, at, end,
-                            n.getValue() == EntityType.PERSON ? null : refs.get(key)));
+                if (bounded && !capitalisedWordAround(text, at, end) && !overlapsAny(added, at, end)) {
+                    if (key.indexOf(' ') > 0) {
+                        found = withoutPartsOf(found, at, end); // "Venus" read alone inside "42 Lanterns to Venus"
+                    }
+                    if (!overlapsAny(found, at, end)) {
+                        added.add(new Entity(n.getValue(), key, at, end,
+                                n.getValue() == EntityType.PERSON ? null : refs.get(key)));
+                    }
                 }
                 at = text.indexOf(key, end);
             }
@@ -1517,22 +1511,32 @@ public final class EntityRecognizer {
      * is all that overlaps it and none of them is a linked company.
      */
     private static List<Entity> withoutPartsOf(List<Entity> entities, int start, int end) {
-        List<Entity> parts = new ArrayList<>();
-        for (Entity e : entities) {
-            if (e.start() < end && start < e.end()) {
-                if (e.start() < start || e.end() > end || e.end() - e.start() == end - start
-                        || e.canonical() != null && e.canonical().cik() != null) {
-                    return entities;
-                }
-                parts.add(e);
-            }
-        }
-        if (parts.isEmpty()) {
+        List<Entity> parts = partsInside(entities, start, end,
+                e -> e.canonical() != null && e.canonical().cik() != null);
+        if (parts == null || parts.isEmpty()) {
             return entities;
         }
         List<Entity> out = new ArrayList<>(entities);
         out.removeAll(parts);
         return out;
+    }
+
+    /**
+     * The entities that overlap {@code start..end}, or null where one of them may not give way to a name there:
+     * it reaches beyond it, it has the same extent, or {@code stays} says so (a linked name).
+     */
+    private static List<Entity> partsInside(List<Entity> entities, int start, int end,
+                                            java.util.function.Predicate<Entity> stays) {
+        List<Entity> parts = new ArrayList<>();
+        for (Entity e : entities) {
+            if (e.start() < end && start < e.end()) {
+                if (e.start() < start || e.end() > end || e.end() - e.start() == end - start || stays.test(e)) {
+                    return null;
+                }
+                parts.add(e);
+            }
+        }
+        return parts;
     }
 
     private static boolean overlapsAny(List<Entity> entities, int start, int end) {

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.newsintel.enrich.nlp.Sentence;
 import dev.newsintel.enrich.nlp.TextProcessor;
 import dev.newsintel.events.Entity;
 import dev.newsintel.events.EntityType;
@@ -155,7 +154,8 @@ class EntityTypingTest {
                 + "\nThe Harrowgate League of Tenants is a charity founded in 1960.\nZelkovo (Cyrillic: Zelkovo) is"
                 + " a village in Serbia.\nHaskett's is a chain of hardware shops.\nBorrower is a Delaware"
                 + " corporation.\nIt is a company.\nNorth Quay is the nicest part of town.";
-        List<Sentence> sentences = TextProcessor.shared().analyze(text).sentences();
+        List<List<NameTokens.NameToken>> sentences = TextProcessor.shared().analyze(text).sentences().stream()
+                .map(sentence -> NameTokens.tokenize(text, sentence.start(), sentence.end())).toList();
         // nothing found: the definitions name their subjects
         assertThat(typed(EntityRecognizer.definedSubjects(text, sentences, List.of()))).containsExactly(
                 "ORG:42 Lanterns to Venus", "ORG:Forty-Two Lanterns to Venus", "ORG:Harrowgate League of Tenants",
