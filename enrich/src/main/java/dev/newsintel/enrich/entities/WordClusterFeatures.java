@@ -17,8 +17,8 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
 /**
  * The clusters a token's word and the two words either side of it fall in ({@code wc0=N}, {@code wc1=N},
  * {@code wc2=N} for the 64, 256 and 1,024 clusters; {@code p1wc0=N} for the word before, {@code n2wc2=N} for the
- * second after), from {@code word-clusters.tsv}: GloVe's vectors of the 100,000 most frequent words, grouped by k-means at three sizes
- * ({@code enrich/tools/word-clusters.mjs}).
+ * second after), from {@code word-clusters.tsv}: GloVe's vectors of the 100,000 most frequent words, grouped by
+ * k-means at three sizes ({@code enrich/tools/word-clusters.mjs}).
  *
  * <p>Why: the name finder learns from a few thousand annotated sentences, so most names it meets, and many words
  * around them, it has never seen; words used alike in billions of words of news and encyclopedia text share a

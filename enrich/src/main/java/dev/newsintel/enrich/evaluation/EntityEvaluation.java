@@ -67,17 +67,13 @@ public final class EntityEvaluation {
         List<String> errors = new ArrayList<>();
         noteMissingSets(testdata, report);
         Map<String, Scores> measured = measure(testdata, recognizer, NerCorpus::heldBack, errors);
-        report.table("Span F1 on the held-back fifth", List.of("set", "type", "gold", "predicted", "correct",
-                "precision", "recall", "F1"), rows(measured, report));
+        report.table("Span F1 on the held-back fifth", COLUMNS, rows(measured, report));
         report.metric("goalOrgPersonF1", 0.85);
         // "+TYPE[span]" predicted but not gold, "-TYPE[span]" gold but missed
         for (int i = 0; i < errors.size(); i += Math.max(1, errors.size() / 25)) {
             report.example(errors.get(i));
         }
-        String dump = System.getProperty("newsintel.eval.errors");
-        if (dump != null) {
-            Files.write(Path.of(dump), errors);
-        }
+        writeErrors(errors);
         return report;
     }
 
@@ -106,14 +102,21 @@ public final class EntityEvaluation {
                 + "`entities.md` measures the first fifth alone, whose misses earlier rounds read to choose rules, "
                 + "so this table is the wider and less worn measure of the recipe.");
         noteMissingSets(testdata, report);
-        report.table("Span F1, every fifth held back in turn", List.of("set", "type", "gold", "predicted",
-                "correct", "precision", "recall", "F1"), rows(pooled, report));
+        report.table("Span F1, every fifth held back in turn", COLUMNS, rows(pooled, report));
         report.metric("goalOrgPersonF1", 0.85);
+        writeErrors(errors);
+        return report;
+    }
+
+    private static final List<String> COLUMNS = List.of("set", "type", "gold", "predicted", "correct", "precision",
+            "recall", "F1");
+
+    /** Every sentence with a miss or a wrong name, to the file {@code -Dnewsintel.eval.errors} names, if any. */
+    private static void writeErrors(List<String> errors) throws IOException {
         String dump = System.getProperty("newsintel.eval.errors");
         if (dump != null) {
             Files.write(Path.of(dump), errors);
         }
-        return report;
     }
 
     /** The shared test data to train on as well as the project's own texts, or null when there is none. */
