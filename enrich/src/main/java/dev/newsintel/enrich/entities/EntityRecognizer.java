@@ -183,10 +183,12 @@ public final class EntityRecognizer {
         Set<String> supported = new HashSet<>();
         tickers(text, candidates, supported);
         List<List<NameTokens.NameToken>> sentenceTokens = new ArrayList<>(analyzed.sentences().size());
+        List<Boolean> headlines = new ArrayList<>(analyzed.sentences().size());
         for (Sentence sentence : analyzed.sentences()) {
             List<NameTokens.NameToken> tokens = NameTokens.tokenize(text, sentence.start(), sentence.end());
             sentenceTokens.add(tokens);
             boolean headline = isHeadline(tokens);
+            headlines.add(headline);
             gazetteerMatches(tokens, headline, candidates, supported);
             lowerCaseBrands(text, tokens, candidates);
             if (writesNamesInLowerCase(tokens)) {
@@ -231,8 +233,9 @@ public final class EntityRecognizer {
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
         List<Entity> found = tidy(text, resolve(text, accepted));
+        found = withLeadingThe(text, analyzed.sentences(), headlines, found);
         found = withoutWorks(text, withoutEvents(found));
-        found = namedForPeople(text, callSigns(text, found));
+        found = namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found)));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
         return modelsAsModels(found);
@@ -667,6 +670,103 @@ public final class EntityRecognizer {
     }
 
     /**
+     * Organisations with the capitalised "The" the text gives them mid-sentence ("supporting The Cult", "the drummer
+     * of The Zutons", "in The Times Literary Supplement"): there "The" is part of the name, where a plain article
+     * would be lower case. Not at the start of a sentence or after a colon, nor in a headline, where every word is
+     * capitalised.
+     */
+    static List<Entity> withLeadingThe(String text, List<Sentence> sentences, List<Boolean> headlines,
+            List<Entity> found) {
+        List<Entity> out = null;
+        int s = 0;
+        for (int k = 0; k < found.size(); k++) {
+            Entity e = found.get(k);
+            int the = e.start() - 4;
+            if (e.type() != EntityType.ORG || the < 1 || !text.startsWith("The ", the)
+                    || Character.isLetterOrDigit(text.charAt(the - 1)) || k > 0 && found.get(k - 1).end() > the) {
+                continue;
+            }
+            while (s < sentences.size() - 1 && sentences.get(s).end() <= the) {
+                s++;
+            }
+            if (sentences.isEmpty() || headlines.get(s) || !wordBefore(text, sentences.get(s).start(), the)) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(found);
+            }
+            out.set(k, new Entity(e.type(), text.substring(the, e.end()), the, e.end(), e.canonical()));
+        }
+        return out == null ? found : out;
+    }
+
+    /** Whether a word comes before {@code at} in its sentence, and no colon or line break right before it. */
+    private static boolean wordBefore(String text, int sentenceStart, int at) {
+        int i = at - 1;
+        while (i >= sentenceStart && Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\n') {
+            i--;
+        }
+        if (i < sentenceStart || text.charAt(i) == ':' || text.charAt(i) == '\n') {
+            return false;
+        }
+        for (; i >= sentenceStart; i--) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nouns for groups of performers and publications, whose name can follow them: "the band Gigi". */
+    private static final Pattern GROUP_NOUN_AND_NAME = Pattern.compile("(?<![\\p{L}-])(?<=\\p{Ll}{1,40} )"
+            + "(?:band|duo|trio|quartet|quintet|orchestra|ensemble|choir|newspaper|magazine|record label)\\s*,?\\s+"
+            + "((?:The )?\\p{Lu}[\\p{L}\\p{N}'\u2019!-]*(?: (?:(?:of|the|&) )?\\p{Lu}[\\p{L}\\p{N}'\u2019!-]*){0,5})");
+
+    /**
+     * Names right after a noun for a band or a publication ("the band Gigi", "his current band, Gigi, was formed",
+     * "the newspaper Le Monde") are organisations: found under another type, in parts, or not at all. A person's
+     * name there is kept ("the band Tom Petty formed"), and so is a listed company.
+     */
+    static List<Entity> namedAfterGroupNoun(String text, List<Entity> found) {
+        Matcher m = GROUP_NOUN_AND_NAME.matcher(text);
+        List<Entity> out = found;
+        while (m.find()) {
+            int start = m.start(1);
+            int end = m.end(1);
+            String name = m.group(1);
+            if (name.endsWith("'s") || name.endsWith("\u2019s")) {
+                end -= 2; // "the band Gigi's": the possessive is no part of the name
+                name = name.substring(0, name.length() - 2);
+            }
+            if (name.isEmpty() || readsAsPersonsName(name)) {
+                continue;
+            }
+            Entity same = null;
+            for (Entity e : out) {
+                if (e.start() == start && e.end() == end) {
+                    same = e;
+                }
+            }
+            if (same != null) {
+                if (same.type() != EntityType.ORG && same.canonical() == null) {
+                    out = new ArrayList<>(out);
+                    out.set(out.indexOf(same), new Entity(EntityType.ORG, name, start, end, null));
+                }
+                continue;
+            }
+            List<Entity> parts = partsInside(out, start, end, e -> e.canonical() != null);
+            if (parts == null) {
+                continue;
+            }
+            out = new ArrayList<>(out);
+            out.removeAll(parts);
+            out.add(new Entity(EntityType.ORG, name, start, end, null));
+            out.sort(Comparator.comparingInt(Entity::start));
+        }
+        return out;
+    }
+
+    /**
      * The names found, without titles of works, which NewsIntel does not type: a name the text defines as one
      * ("Darkness Death Doom is the sixth album by Runemagick", "Blue Winds Dancing is the story of ..."), wherever
      * the document uses it, and a name right after a work's noun ("the 1999 film, American Beauty", "the song
@@ -856,6 +956,11 @@ public final class EntityRecognizer {
                 type = EntityType.ORG;
             } else if (mention.indexOf(' ') > 0 && NameFeatures.LOC_HEADS.contains(last)) {
                 type = EntityType.LOCATION;
+            } else if (type == EntityType.PERSON && ref == null && madeOfWords(mention)) {
+                if (OFFICES.contains(last)) {
+                    continue; // "Chief Operating Officer" read as a name: an office
+                }
+                type = EntityType.ORG; // "Tangerine Dream", "Velvet Revolver": a band's name, not a person's
             }
             if (mention.isBlank()) {
                 continue;
@@ -1119,7 +1224,7 @@ public final class EntityRecognizer {
             "battalion", "squadron", "corps", "choir", "ensemble", "publishing", "broadcasting", "police", "army",
             "navy", "museum", "group", "holdings", "partners", "ventures", "labs", "studios", "magazine", "newspaper",
             "center", "centre", "mall", "pbc", "llp", "lp", "ag", "nv", "n.v.", "bv", "b.v.", "s.a.", "s.p.a.",
-            "oyj");
+            "oyj", "associates", "consultants", "consultancy", "design");
     /** Last words that make a name a place: "Niger River", "Chittoor District". */
     private static final Set<String> LOCATION_LAST_WORDS = Set.of("river", "lake", "mountain", "mountains",
             "island", "islands", "county", "province", "street", "avenue", "road", "valley", "bay", "sea", "ocean",
@@ -1493,6 +1598,24 @@ public final class EntityRecognizer {
     }
 
     /** Two or three words in name case, none an English word or a head word: "Dewa Budjana", not "Perth Glory". */
+    /**
+     * Whether a name is two or three capitalised English words, none a given name ("Tangerine Dream", "Black
+     * Pepper"): in the annotated corpora such names are organisations, places or titles, almost never people.
+     */
+    private static boolean madeOfWords(String mention) {
+        String[] words = mention.split(" ");
+        if (words.length < 2 || words.length > 3) {
+            return false;
+        }
+        for (String word : words) {
+            if (!NAME_WORD.matcher(word).matches() || word.indexOf('-') >= 0 || word.indexOf('\'') >= 0
+                    || !EnglishWords.contains(word) || NameFeatures.Lexicon.bundled().firstNames.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean allNameWords(String mention) {
         String[] words = mention.split(" ");
         if (words.length < 2 || words.length > 3) {

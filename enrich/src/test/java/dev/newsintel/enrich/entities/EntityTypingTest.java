@@ -228,6 +228,41 @@ class EntityTypingTest {
     }
 
     @Test
+    void aCapitalisedTheMidSentenceIsPartOfAnOrganisationsName() {
+        String text = "The Harbour Singers toured with The Copper Magpies, then with the Lantern Thieves.\n"
+                + "THE NEW SEASON BEGINS WITH The Velvet Orchards AGAIN\nNote: The Glasgow Clarion wrote it.";
+        List<Entity> found = List.of(entity(text, "Harbour Singers", EntityType.ORG),
+                entity(text, "Copper Magpies", EntityType.ORG), entity(text, "Lantern Thieves", EntityType.ORG),
+                entity(text, "Velvet Orchards", EntityType.ORG), entity(text, "Glasgow Clarion", EntityType.ORG));
+        List<dev.newsintel.enrich.nlp.Sentence> sentences = TextProcessor.shared().analyze(text).sentences();
+        List<Boolean> headlines = sentences.stream().map(s -> s.text().startsWith("THE NEW")).toList();
+        // at the start of a sentence, in a headline and after a colon, "The" is an article like any other
+        assertThat(typed(EntityRecognizer.withLeadingThe(text, sentences, headlines, found))).containsExactly(
+                "ORG:Harbour Singers", "ORG:The Copper Magpies", "ORG:Lantern Thieves", "ORG:Velvet Orchards",
+                "ORG:Glasgow Clarion");
+    }
+
+    @Test
+    void aNameAfterTheNounForABandOrAPaperIsAnOrganisation() {
+        String text = "He joined the band Gigi in 1994. His current band, Moonlit Spire, was formed later; the band"
+                + " Tomas Hradecky founded split, and he wrote for the newspaper Harwick Courier.";
+        List<Entity> found = List.of(entity(text, "Gigi", EntityType.PERSON),
+                entity(text, "Moonlit", EntityType.LOCATION), entity(text, "Tomas Hradecky", EntityType.PERSON));
+        assertThat(typed(EntityRecognizer.namedAfterGroupNoun(text, found))).containsExactly("ORG:Gigi",
+                "ORG:Moonlit Spire", "PERSON:Tomas Hradecky", "ORG:Harwick Courier");
+    }
+
+    @Test
+    void aPersonsNameMadeOfEnglishWordsAloneIsABandsOrNoName() {
+        String text = "Tangerine Dream toured with Grace Jones and Chief Operating Officer Lena Park.";
+        List<Entity> found = List.of(entity(text, "Tangerine Dream", EntityType.PERSON),
+                entity(text, "Grace Jones", EntityType.PERSON),
+                entity(text, "Operating Officer", EntityType.PERSON), entity(text, "Lena Park", EntityType.PERSON));
+        assertThat(typed(EntityRecognizer.tidy(text, found))).containsExactly("ORG:Tangerine Dream",
+                "PERSON:Grace Jones", "PERSON:Lena Park");
+    }
+
+    @Test
     void callSignsAreStationsInADocumentAboutBroadcasting() {
         String radio = "4KR, known as 873 4KR, began broadcasting in 1934. 4KR is owned by Darling Media, as is its"
                 + " sister station WKRQ-FM. In 1994 4KR WILL keep KQED's schedule.";
