@@ -232,13 +232,17 @@ public final class EntityRecognizer {
         }
         yieldToStatistical(text, accepted);
         accepted.removeIf(c -> c.start() > 0 && text.charAt(c.start() - 1) == '@'); // "@NFL" is a handle
+        // "#Rams", "#Ottawa": a hashtag tags a topic, it does not mention it, unless it names a listed company
+        accepted.removeIf(c -> (text.charAt(c.start()) == '#' || c.start() > 0 && text.charAt(c.start() - 1) == '#')
+                && (c.ref() == null || c.ref().cik() == null));
         List<Entity> found = tidy(text, resolve(text, accepted));
         found = withLeadingThe(text, analyzed.sentences(), headlines, found);
         found = withoutWorks(text, withoutEvents(found));
         found = namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found)));
+        found = listsCompleted(text, found);
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
-        return modelsAsModels(found);
+        return modelsAsModels(withoutWorks(text, found)); // again: spreading names may have brought titles back
     }
 
     /**
@@ -766,11 +770,82 @@ public final class EntityRecognizer {
         return out;
     }
 
+    private static final String LIST_ITEM = "((?:The )?[\\p{Lu}\\p{N}][\\p{L}\\p{N}'\u2019!-]*"
+            + "(?: (?:(?:of|on|the|&) )?\\p{Lu}[\\p{L}\\p{N}'\u2019!-]*){0,3})";
+    private static final String LIST_SEPARATOR = "\\s*(?:[,/]\\s*(?:(?:and|or|&)\\s+)?|(?:and|or|&)\\s+)";
+    /** One more item of a list, after what came before it: ", Telemundo", " / Pearl", " and Weather Report". */
+    private static final Pattern NEXT_LIST_ITEM = Pattern.compile("\\G" + LIST_SEPARATOR + LIST_ITEM);
+    private static final Pattern LIST_GAP_END = Pattern.compile("\\G" + LIST_SEPARATOR + "$");
+    /** What may follow a list's last item: punctuation, a lower-case word or the end. */
+    private static final Pattern AFTER_LAST_ITEM = Pattern.compile("\\G(?:\\s*[.;:)!?]|\\s+\\p{Ll}|\\s*$)");
+
+    /**
+     * Completes lists of organisations: in "Telemundo , Univision , MUN2 , A3 and MTV" or "Nikki Beach / Pearl /
+     * Hardrock", where at least two organisations were found, one after the other, and the list has three items or
+     * more, the capitalised items between them, and one last item after "and", are organisations too. A list that
+     * mixes organisations with people or places ("Chick Corea , Yes , Gentle Giant") is left as it is.
+     */
+    static List<Entity> listsCompleted(String text, List<Entity> found) {
+        List<Entity> added = new ArrayList<>();
+        int k = 0;
+        while (k < found.size()) {
+            int last = k;
+            List<int[]> items = new ArrayList<>();
+            while (last + 1 < found.size() && found.get(last).type() == EntityType.ORG
+                    && found.get(last + 1).type() == EntityType.ORG
+                    && listGap(text, found.get(last).end(), found.get(last + 1).start(), items)) {
+                last++;
+            }
+            if (last > k) {
+                Matcher tail = NEXT_LIST_ITEM.matcher(text).region(found.get(last).end(), text.length());
+                if (tail.lookingAt() && tail.group().matches("(?s).*\\b(?:and|or|&)\\s.*")
+                        && !overlapsAny(found, tail.start(1), tail.end(1))
+                        && AFTER_LAST_ITEM.matcher(text).region(tail.end(), text.length()).lookingAt()) {
+                    items.add(new int[] {tail.start(1), tail.end(1)});
+                }
+                if (last - k + 1 + items.size() >= 3) {
+                    for (int[] item : items) {
+                        String name = text.substring(item[0], item[1]);
+                        if (!FUNCTION_WORDS.contains(lower(name)) && !COMMON_ACRONYMS.contains(name)
+                                && !LEGAL_FORMS.contains(lower(name))) { // "Ocotillo Resources, LLC and ..."
+                            added.add(new Entity(EntityType.ORG, name, item[0], item[1], null));
+                        }
+                    }
+                }
+            }
+            k = last + 1;
+        }
+        if (added.isEmpty()) {
+            return found;
+        }
+        List<Entity> out = new ArrayList<>(found);
+        out.addAll(added);
+        out.sort(Comparator.comparingInt(Entity::start));
+        return out;
+    }
+
+    /** Whether the text between two names is list separators and capitalised items alone; adds those items. */
+    private static boolean listGap(String text, int from, int to, List<int[]> items) {
+        List<int[]> gapItems = new ArrayList<>();
+        Matcher item = NEXT_LIST_ITEM.matcher(text).region(from, to);
+        int at = from;
+        while (item.find() && item.start() == at) {
+            gapItems.add(new int[] {item.start(1), item.end(1)});
+            at = item.end();
+        }
+        if (!LIST_GAP_END.matcher(text).region(at, to).lookingAt()) {
+            return false;
+        }
+        items.addAll(gapItems);
+        return true;
+    }
+
     /**
      * The names found, without titles of works, which NewsIntel does not type: a name the text defines as one
      * ("Darkness Death Doom is the sixth album by Runemagick", "Blue Winds Dancing is the story of ..."), wherever
      * the document uses it, and a name right after a work's noun ("the 1999 film, American Beauty", "the song
-     * Gloomy Sunday"), unless it reads as a person's ("the film Tom Cruise made") or links to a listed company.
+     * Gloomy Sunday"), unless it reads as a person's ("the film Tom Cruise made") or links to a listed company. A
+     * name after a work's noun is dropped there only: bands give albums their own name.
      */
     static List<Entity> withoutWorks(String text, List<Entity> found) {
         Matcher definition = WORK_DEFINITION.matcher(text);

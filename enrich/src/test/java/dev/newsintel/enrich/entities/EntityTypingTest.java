@@ -253,6 +253,31 @@ class EntityTypingTest {
     }
 
     @Test
+    void theUnfoundItemsOfAListOfOrganisationsAreOrganisations() {
+        String text = "It aired on Fox 7, Telemundo, Univision, MUN2 and Quillon Media. Clients include Corva Labs"
+                + " / Pearl and Harlow Foods. Tarvo Lind, Kansas and Tangerine Dream played. Ardent Labs and Birch"
+                + " Works merged.";
+        List<Entity> found = List.of(entity(text, "Fox 7", EntityType.ORG), entity(text, "Univision", EntityType.ORG),
+                entity(text, "MUN2", EntityType.ORG), entity(text, "Corva Labs", EntityType.ORG),
+                entity(text, "Harlow Foods", EntityType.ORG), entity(text, "Tarvo Lind", EntityType.PERSON),
+                entity(text, "Tangerine Dream", EntityType.ORG), entity(text, "Ardent Labs", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.listsCompleted(text, found))).containsExactly("ORG:Fox 7",
+                "ORG:Telemundo", "ORG:Univision", "ORG:MUN2", "ORG:Quillon Media", "ORG:Corva Labs", "ORG:Pearl",
+                "ORG:Harlow Foods", "PERSON:Tarvo Lind", "ORG:Tangerine Dream", "ORG:Ardent Labs");
+    }
+
+    @Test
+    void aHashtagIsNoMentionUnlessItNamesAListedCompany() {
+        String post = "Snow again in #Ottawa today, so it is gaming on my new #NVIDIA card. Ottawa is cold.";
+        List<Entity> found = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(post));
+        int hashtag = post.indexOf("#Ottawa");
+        assertThat(found).extracting(e -> e.type() + ":" + e.text()).contains("LOCATION:Ottawa");
+        assertThat(found).noneMatch(e -> e.start() < hashtag + 7 && e.end() > hashtag);
+        assertThat(found).anyMatch(e -> e.text().contains("NVIDIA") && e.canonical() != null
+                && e.canonical().cik() != null);
+    }
+
+    @Test
     void aPersonsNameMadeOfEnglishWordsAloneIsABandsOrNoName() {
         String text = "Tangerine Dream toured with Grace Jones and Chief Operating Officer Lena Park.";
         List<Entity> found = List.of(entity(text, "Tangerine Dream", EntityType.PERSON),
