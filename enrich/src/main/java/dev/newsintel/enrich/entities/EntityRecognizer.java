@@ -89,7 +89,8 @@ public final class EntityRecognizer {
             "CFO", "CTO", "COO", "HR", "PR", "R&D", "SaaS", "IoT", "5G", "OS", "UI", "UX", "RAM", "SSD", "HBM", "ETF",
             "GDP", "ESG", "M&A", "Q1", "Q2", "Q3", "Q4", "FY", "YoY", "EPS", "ARR", "B2B", "B2C", "DIY", "FAQ", "PDF",
             "USB", "LED", "LCD", "OLED", "GPS", "SDK", "ID", "OK", "XBRL", "iXBRL", "HTML", "XML", "JSON", "URL",
-            "GAAP", "EBITDA", "KO", "TKO", "EST", "EDT", "CST", "CDT", "MST", "PST", "PDT", "GMT", "UTC", "BST", "CET");
+            "GAAP", "EBITDA", "KO", "TKO", "EST", "EDT", "CST", "CDT", "MST", "PST", "PDT", "GMT", "UTC", "BST", "CET",
+            "RT", "CD", "CDs", "DVD", "DVDs", "DJ", "MC", "MP", "MPs", "VIP", "FAQs");
     /** One word of three or more capitalised parts, as code names things ("LanguageModelSession"): no person or place. */
     private static final Pattern CODE_IDENTIFIER = Pattern.compile("\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+){2,}");
     /**
@@ -239,7 +240,7 @@ public final class EntityRecognizer {
         found = withLeadingThe(text, analyzed.sentences(), headlines, found);
         found = withoutWorks(text, withoutEvents(found));
         found = namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found)));
-        found = listsCompleted(text, found);
+        found = acronymsAfterThe(text, listsCompleted(text, found));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
         return modelsAsModels(withoutWorks(text, found)); // again: spreading names may have brought titles back
@@ -768,6 +769,71 @@ public final class EntityRecognizer {
             out.sort(Comparator.comparingInt(Entity::start));
         }
         return out;
+    }
+
+    /**
+     * "the TAB", "the ACLU": an acronym after "the" followed by punctuation, a function word or a verb in the past,
+     * not by a noun it would qualify ("the HDCP copy protection", "the CD cover").
+     */
+    private static final Pattern ACRONYM_AFTER_THE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])the (\\p{Lu}{2,6})(?![\\p{L}\\p{N}&.'\u2019-])(?=\\s*(?:[,.;:()!?\"]|$)"
+            + "|\\s+(?:and|or|but|in|on|at|by|for|from|to|of|with|as|was|is|were|are|had|has|have|will|would|could"
+            + "|said|says|which|who|that|\\p{Ll}+ed)\\b)");
+
+    /**
+     * Acronyms after "the" that nothing else explains are organisations ("purchased by the TAB", "the ACLU and her
+     * parents"): common acronyms ("the GPU"), currency codes ("the USD"), names already found ("the UK") and English
+     * words the text capitalises once for emphasis ("the WORLD stopped") are not, nor are words in text written in
+     * capitals, where every word looks like an acronym.
+     */
+    static List<Entity> acronymsAfterThe(String text, List<Entity> found) {
+        Matcher m = ACRONYM_AFTER_THE.matcher(text);
+        List<Entity> out = null;
+        while (m.find()) {
+            String acronym = m.group(1);
+            if (COMMON_ACRONYMS.contains(acronym) || CURRENCY_CODES.contains(acronym)
+                    || EnglishWords.contains(acronym) && !mentionedAgain(text, acronym, m.start(1))
+                    || overlapsAny(out == null ? found : out, m.start(1), m.end(1))
+                    || !mostlyLowerCase(text, m.start() - 60, m.end() + 60)) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(found);
+            }
+            out.add(new Entity(EntityType.ORG, acronym, m.start(1), m.end(1), null));
+        }
+        if (out == null) {
+            return found;
+        }
+        out.sort(Comparator.comparingInt(Entity::start));
+        return out;
+    }
+
+    /** Whether a word in capitals occurs again in the text, as a word, other than at {@code at}. */
+    private static boolean mentionedAgain(String text, String word, int at) {
+        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])").matcher(text);
+        while (m.find()) {
+            if (m.start() != at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether most letters between two offsets (clamped to the text) are lower case. */
+    private static boolean mostlyLowerCase(String text, int from, int to) {
+        int letters = 0;
+        int lower = 0;
+        for (int i = Math.max(0, from); i < Math.min(text.length(), to); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isLowerCase(c)) {
+                    lower++;
+                }
+            }
+        }
+        return lower * 3 >= letters * 2;
     }
 
     private static final String LIST_ITEM = "((?:The )?[\\p{Lu}\\p{N}][\\p{L}\\p{N}'\u2019!-]*"
@@ -1305,7 +1371,7 @@ public final class EntityRecognizer {
             "island", "islands", "county", "province", "street", "avenue", "road", "valley", "bay", "sea", "ocean",
             "desert", "peninsula", "district", "region", "coast", "gulf", "strait", "canyon", "creek", "harbour",
             "harbor", "square", "hills", "falls", "beach", "forest", "township", "parish", "prefecture", "oblast",
-            "plateau");
+            "plateau", "ave", "boulevard", "blvd", "highway", "stadium", "arena", "oval");
     /** First words that make a name an organisation when "of" or "for" follows: "University of London". */
     private static final Set<String> ORG_FIRST_WORDS = Set.of("university", "ministry", "department", "bank",
             "museum", "institute", "college", "academy", "school", "society", "association", "federation", "league",

@@ -278,6 +278,20 @@ class EntityTypingTest {
     }
 
     @Test
+    void anAcronymAfterTheIsAnOrganisationUnlessSomethingElseExplainsIt() {
+        String text = "In 1987 the TAB purchased the station, and the ACLU sued; the GPU, the USD, the HDCP copy"
+                + " scheme, the UK and the BBC World Service were not part of it. TAB kept it, and the WORLD stopped.";
+        List<Entity> found = List.of(entity(text, "UK", EntityType.LOCATION),
+                entity(text, "BBC World Service", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.acronymsAfterThe(text, found))).containsExactly("ORG:TAB", "ORG:ACLU",
+                "LOCATION:UK", "ORG:BBC World Service");
+        String shouted = "BREAKING: WE TOLD the FCC, AS WE ALWAYS DO, AND THEY AGREED TO MEET US";
+        assertThat(EntityRecognizer.acronymsAfterThe(shouted, List.of())).isEmpty();
+        assertThat(typed(EntityRecognizer.acronymsAfterThe(shouted.toLowerCase().replace("fcc", "FCC"), List.of())))
+                .containsExactly("ORG:FCC");
+    }
+
+    @Test
     void aPersonsNameMadeOfEnglishWordsAloneIsABandsOrNoName() {
         String text = "Tangerine Dream toured with Grace Jones and Chief Operating Officer Lena Park.";
         List<Entity> found = List.of(entity(text, "Tangerine Dream", EntityType.PERSON),
