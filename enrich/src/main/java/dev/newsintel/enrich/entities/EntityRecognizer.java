@@ -220,11 +220,13 @@ public final class EntityRecognizer {
                     }
                     String mention = text.substring(name.start(), name.end());
                     if (COMMON_ACRONYMS.contains(mention) || isPeopleOrCreed(mention)
+                            || FUNCTION_WORDS.contains(lower(mention)) || TIME_ZONE_WORD.matcher(text)
+                                    .region(name.start(), text.length()).lookingAt()
                             || Character.isLowerCase(mention.charAt(0))
                             && !hasInnerCapital(mention) || namesADocumentOrAnAmount(mention)
                             || (name.type() == EntityType.PERSON || name.type() == EntityType.LOCATION)
                             && isCodeIdentifier(mention)) {
-                        continue; // "AI", "GPU", "university partnerships", "Uniform Commercial Code": not names
+                        continue; // "AI", "On", "Eastern time", "university partnerships", "Uniform Commercial Code"
                     }
                     accepted.add(new Candidate(name.type(), name.start(), name.end(),
                             link(name.type(), text.substring(name.start(), name.end())), false, STATISTICAL));
@@ -288,6 +290,9 @@ public final class EntityRecognizer {
             "under", "about", "per", "via", "than", "is", "are", "was"));
     private static final Pattern LABEL_COLON = Pattern.compile("\\s*:");
     /** Prepositions that start a sentence, which the finder may join to the name after them: "At Bank's request". */
+    /** A region of a time zone, named before "time" ("12:00 noon Eastern time"): no place or organisation. */
+    private static final Pattern TIME_ZONE_WORD = Pattern.compile(
+            "(?:Eastern|Central|Pacific|Mountain|Atlantic|Hawaii|Alaska)\\s+(?:[Ss]tandard\\s+|[Dd]aylight\\s+)?[Tt]ime\\b");
     private static final Set<String> LEADING_PREPOSITIONS = Set.of("at", "on", "in", "for", "with", "from", "by",
             "to", "into", "upon", "under");
     private static final Pattern REFERENCE_NUMBER = Pattern.compile(" \\d");
@@ -2161,6 +2166,12 @@ public final class EntityRecognizer {
                 && tokens.get(end + 1).key().equals("t")) {
             return Decision.REJECT; // "Can't", "Won't": a contraction, not a possessive
         }
+        if (isTimeZone(tokens, from, end)) {
+            return Decision.REJECT; // "12:00 noon Eastern time": Eastern Co. is not meant
+        }
+        if (end == from + 1 && CALENDAR_WORDS.contains(tokens.get(from).text())) {
+            return Decision.REJECT; // "in Nov. 1994": a month, not NOV Inc.
+        }
         boolean sentenceStart = prev == null;
         if (next != null && next.isAlnum() && next.isCapitalized() && !FREE_FOLLOWERS.contains(next.key())
                 && !COMMON_ACRONYMS.contains(next.text()) && !headline && !isKnownName(tokens, end)) {
@@ -2213,9 +2224,52 @@ public final class EntityRecognizer {
         return listed != null || companies.longestName(tokens, at) != null;
     }
 
+    /** Months and weekdays in title case, whole and abbreviated ("Nov", "Sept", "Tue"). */
+    private static final Set<String> CALENDAR_WORDS = calendarWords();
+
+    private static Set<String> calendarWords() {
+        Set<String> words = new HashSet<>(Set.of("Sept", "Tues", "Thur", "Thurs"));
+        for (java.time.Month month : java.time.Month.values()) {
+            String name = month.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+            words.add(name);
+            words.add(name.substring(0, 3));
+        }
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            String name = day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+            words.add(name);
+            words.add(name.substring(0, 3));
+        }
+        return Set.copyOf(words);
+    }
+
+    private static final Set<String> TIME_ZONE_REGIONS = Set.of("eastern", "central", "pacific", "mountain",
+            "atlantic", "hawaii", "alaska");
+
+    /** Whether the name at {@code from} is a time zone's region: "Eastern time", "Pacific Standard Time". */
+    private static boolean isTimeZone(List<NameTokens.NameToken> tokens, int from, int end) {
+        if (end != from + 1 || !TIME_ZONE_REGIONS.contains(tokens.get(from).key())) {
+            return false;
+        }
+        int next = end < tokens.size() && Set.of("standard", "daylight").contains(tokens.get(end).key()) ? end + 1
+                : end;
+        return next < tokens.size() && tokens.get(next).key().equals("time");
+    }
+
+    /** Whether the tokens before {@code at} are a clause's enumerator alone: "(b)", "ii)", "(12)". */
+    private static boolean onlyEnumeratorBefore(List<NameTokens.NameToken> tokens, int at) {
+        if (at < 2 || at > 3 || !tokens.get(at - 1).text().equals(")")) {
+            return false;
+        }
+        NameTokens.NameToken label = tokens.get(at - 2);
+        return label.isAlnum() && label.text().length() <= 4 && (at == 2 || tokens.get(0).text().equals("("));
+    }
+
     private static NameTokens.NameToken previousWord(List<NameTokens.NameToken> tokens, int from) {
         if (onlyAddressBefore(tokens, from)) {
             return null; // "@anne Can I ...", "RT @nvidia: Today ...": the post's sentence starts here
+        }
+        if (onlyEnumeratorBefore(tokens, from)) {
+            return null; // "(b) On the Funding Date": the clause's sentence starts here
         }
         for (int k = from - 1; k >= 0; k--) {
             NameTokens.NameToken t = tokens.get(k);

@@ -292,6 +292,16 @@ class EntityTypingTest {
     }
 
     @Test
+    void aClauseLabelsWordATimeZoneAndAMonthLinkToNoCompany() {
+        // On Holding, Eastern Co. and NOV Inc. are listed companies whose names are also these words
+        String text = "(b) On the Funding Date, payments received by Halvorsen Bank after 12:00 noon Eastern time or"
+                + " 9:00 a.m. Pacific Standard Time are considered received on the next Business Day, as in Nov. 2023.";
+        List<Entity> found = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(text));
+        assertThat(found).extracting(Entity::text).doesNotContain("On", "Eastern", "Pacific", "Pacific Standard Time",
+                "Nov").contains("Halvorsen Bank");
+    }
+
+    @Test
     void aPersonsNameMadeOfEnglishWordsAloneIsABandsOrNoName() {
         String text = "Tangerine Dream toured with Grace Jones and Chief Operating Officer Lena Park.";
         List<Entity> found = List.of(entity(text, "Tangerine Dream", EntityType.PERSON),
