@@ -242,7 +242,7 @@ public final class EntityRecognizer {
         found = withLeadingThe(text, analyzed.sentences(), headlines, found);
         found = withoutWorks(text, withoutEvents(found));
         found = namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found)));
-        found = acronymsAfterThe(text, listsCompleted(text, found));
+        found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
         return modelsAsModels(withoutWorks(text, found)); // again: spreading names may have brought titles back
@@ -292,7 +292,8 @@ public final class EntityRecognizer {
     /** Prepositions that start a sentence, which the finder may join to the name after them: "At Bank's request". */
     /** A region of a time zone, named before "time" ("12:00 noon Eastern time"): no place or organisation. */
     private static final Pattern TIME_ZONE_WORD = Pattern.compile(
-            "(?:Eastern|Central|Pacific|Mountain|Atlantic|Hawaii|Alaska)\\s+(?:[Ss]tandard\\s+|[Dd]aylight\\s+)?[Tt]ime\\b");
+            "(?:Eastern|Central|Pacific|Mountain|Atlantic|Hawaii|Alaska)\\s+"
+                    + "(?:[Ss]tandard\\s+|[Dd]aylight\\s+)?[Tt]ime\\b");
     private static final Set<String> LEADING_PREPOSITIONS = Set.of("at", "on", "in", "for", "with", "from", "by",
             "to", "into", "upon", "under");
     private static final Pattern REFERENCE_NUMBER = Pattern.compile(" \\d");
@@ -498,6 +499,8 @@ public final class EntityRecognizer {
     /** Particles inside people's names: "von der Leyen", "bin Salman", "da Silva", "d'Orves". */
     private static final String PARTICLE = "(?:van|von|de|der|den|da|di|du|del|della|dos|das|bin|ibn|al|le|la|ter|ten)";
     private static final String SURNAME = "\\p{Lu}[\\p{L}'\u2019-]*";
+    private static final Set<String> PARTICLE_WORDS = Set.of("van", "von", "de", "der", "den", "da", "di", "du",
+            "del", "della", "dos", "das", "bin", "ibn", "al", "le", "la", "ter", "ten");
     private static final Pattern PARTICLES_AND_NAME = Pattern.compile("\\G(?:(?: " + PARTICLE + ")+ | d['\u2019])"
             + SURNAME + "(?: d['\u2019]" + SURNAME + ")*");
     private static final Pattern NAME_AFTER_PARTICLE = Pattern.compile("\\G(?: " + PARTICLE + ")* " + SURNAME);
@@ -909,6 +912,63 @@ public final class EntityRecognizer {
         }
         items.addAll(gapItems);
         return true;
+    }
+
+    /** Head nouns of institutions, whose names go on with "of ...", "on ...", "for ...". */
+    private static final String INSTITUTION_HEADS = "Council|Department|Ministry|University|Panel|Committee|Parliament"
+            + "|Bank|Court|Association|Office|Commission|Institute|Agency|Authority|Board|Bureau|Federation|League"
+            + "|Society|Academy|College|School|Museum|Division|Service|Administration|Tribunal|Assembly|Senate"
+            + "|Chamber|Foundation|Directorate|Secretariat|Inspectorate|Ombudsman|Conference";
+    private static final String NOT_A_DATE = "(?!(?:January|February|March|April|May|June|July|August|September"
+            + "|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)";
+    private static final String CAPITALISED_WORD = "\\p{Lu}[\\p{L}\\p{N}.'\u2019&-]*";
+    /** "Research Council of Norway", "Intergovernmental Panel on Climate Change", "U.S. Department of Commerce". */
+    private static final Pattern INSTITUTION_OF = Pattern.compile("(?<![\\p{L}\\p{N}.'\u2019-])((?:"
+            + CAPITALISED_WORD + " ){0,4}(?:" + INSTITUTION_HEADS + ")) (?:of|on|for) (?:the )?(" + NOT_A_DATE
+            + CAPITALISED_WORD + "(?: " + NOT_A_DATE + CAPITALISED_WORD + "){0,4})(?![\\p{L}\\p{N}])");
+    /** Heads whose name may end in one English word: "Department of Commerce", not "Board of Directors". */
+    private static final Set<String> HEADS_OF_A_FIELD = Set.of("Department", "Ministry", "Office", "Bureau",
+            "Agency", "Institute", "Academy", "University", "College", "School", "Museum", "Secretariat",
+            "Directorate", "Inspectorate", "Council", "Commission");
+
+    /**
+     * Names of institutions that go on with "of", "on" or "for" and a capitalised name ("the Research Council of
+     * Norway", "the Intergovernmental Panel on Climate Change") are one organisation, where the finder found the
+     * parts, a part or nothing. Leading words of the run that are function words ("Under Council of Europe rules")
+     * are no part of it, and a listed company inside keeps its own mention ("Bank of America" stays linked). One
+     * English word after the preposition names a field only after heads such as Department or Ministry ("Department of
+     * Commerce"); elsewhere it is a body or a defined term ("the Board of Directors").
+     */
+    static List<Entity> institutionsOfPlaces(String text, List<Entity> found) {
+        Matcher m = INSTITUTION_OF.matcher(text);
+        List<Entity> out = found;
+        while (m.find()) {
+            int start = m.start(1);
+            String head = m.group(1);
+            int space;
+            while ((space = head.indexOf(' ')) > 0 && (FUNCTION_WORDS.contains(lower(head.substring(0, space)))
+                    || NOT_NAME_WORDS.contains(lower(head.substring(0, space)))
+                    || LEADING_PREPOSITIONS.contains(lower(head.substring(0, space))))) {
+                head = head.substring(space + 1);
+                start += space + 1;
+            }
+            int end = m.end(2);
+            String field = m.group(2);
+            if (field.indexOf(' ') < 0 && EnglishWords.contains(field)
+                    && !HEADS_OF_A_FIELD.contains(head.substring(head.lastIndexOf(' ') + 1))) {
+                continue; // "the Board of Directors", "Bank for Borrower's benefit": a body or a defined term
+            }
+            List<Entity> parts = partsInside(out, start, end,
+                    e -> e.canonical() != null && e.canonical().cik() != null);
+            if (parts == null) {
+                continue;
+            }
+            out = new ArrayList<>(out);
+            out.removeAll(parts);
+            out.add(new Entity(EntityType.ORG, text.substring(start, end), start, end, null));
+            out.sort(Comparator.comparingInt(Entity::start));
+        }
+        return out;
     }
 
     /**
@@ -2028,7 +2088,8 @@ public final class EntityRecognizer {
                         i++;
                         continue;
                     }
-                    needsSupport |= d == Decision.NEEDS_SUPPORT;
+                    needsSupport |= d == Decision.NEEDS_SUPPORT
+                            || companyLength == 1 && !alias.curated() && namesPersonOrPlace(tokens.get(i).text());
                 }
                 EntityRef ref = alias.company().ref();
                 if (!needsSupport) {
@@ -2151,6 +2212,22 @@ public final class EntityRecognizer {
                 || e.type() == EntityType.PERSON);
     }
 
+    /**
+     * Whether a word is a listed given name used as one (its word cluster is one of names) or a listed place or
+     * person: a company the SEC list names so ("Lindsay Corp", "Dave Inc.") is meant by the word alone only where the
+     * document names it unambiguously too. Hand-written short names ("Meta", "Dell") keep the context rules alone.
+     */
+    private boolean namesPersonOrPlace(String word) {
+        if (firstNames.contains(word)) {
+            return NameClusters.holds(lower(word)); // "Lindsay", "Dave"; not "Nike" or "Shell", used as brands
+        }
+        TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(NameTokens.tokenize(word), 0);
+        return listed != null && listed.length() == 1 && listed.values().stream()
+                .anyMatch(e -> e.type() == EntityType.LOCATION || e.type() == EntityType.PERSON);
+    }
+
+    private static final Set<String> SCALES = Set.of("degrees", "degree", "\u00b0");
+
     /** Context rules for a one-word name that may also be a word. */
     private Decision weakDecision(List<NameTokens.NameToken> tokens, int from, int end, boolean headline) {
         NameTokens.NameToken prev = previousWord(tokens, from);
@@ -2165,6 +2242,10 @@ public final class EntityRecognizer {
         if (next != null && (next.text().equals("'") || next.text().equals("\u2019")) && end + 1 < tokens.size()
                 && tokens.get(end + 1).key().equals("t")) {
             return Decision.REJECT; // "Can't", "Won't": a contraction, not a possessive
+        }
+        if (prev != null && (SCALES.contains(prev.key()) && end == from + 1
+                || PARTICLE_WORDS.contains(prev.key()) && prev.isLower())) {
+            return Decision.REJECT; // "40 degrees Celsius", "van der Linde": a scale, a surname
         }
         if (isTimeZone(tokens, from, end)) {
             return Decision.REJECT; // "12:00 noon Eastern time": Eastern Co. is not meant

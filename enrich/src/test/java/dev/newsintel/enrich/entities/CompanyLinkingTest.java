@@ -49,6 +49,17 @@ class CompanyLinkingTest {
     }
 
     @Test
+    void aCompanyNamedLikeAPersonOrAScaleNeedsItsFullNameToo() {
+        // Brady Corp., Dave Inc., Celsius Holdings and Linde plc are listed companies named like these words
+        assertThat(ciks("We congratulated Brady an hour ago, and Dave gave his thanks; it was 40 degrees Celsius"
+                + " when Kees van der Linde arrived.")).isEmpty();
+        // "Nike" and "Shell" are given names too, but their word clusters are brands', not given names'
+        assertThat(ciks("Kit sponsor Nike will unveil the uniforms, and Shell rose 1%.")).hasSize(2);
+        assertThat(orgs("Lindsay Corp. reported higher irrigation sales, and shares of Lindsay rose 4%."))
+                .extracting(Entity::text).containsExactly("Lindsay Corp.", "Lindsay");
+    }
+
+    @Test
     void aPostsHandlesAreNotTheWordBeforeItsSentence() {
         // after "@anne" or "RT @x:" a word is capitalised for the sentence, as at its start
         assertThat(ciks("@anne Target practice starts at noon.")).isEmpty();

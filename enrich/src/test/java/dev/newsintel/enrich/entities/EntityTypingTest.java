@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.newsintel.enrich.nlp.TextProcessor;
 import dev.newsintel.events.Entity;
+import dev.newsintel.events.EntityRef;
 import dev.newsintel.events.EntityType;
 
 class EntityTypingTest {
@@ -299,6 +300,22 @@ class EntityTypingTest {
         List<Entity> found = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(text));
         assertThat(found).extracting(Entity::text).doesNotContain("On", "Eastern", "Pacific", "Pacific Standard Time",
                 "Nov").contains("Halvorsen Bank");
+    }
+
+    @Test
+    void anInstitutionOfAPlaceOrOnATopicIsOneOrganisation() {
+        String text = "The Research Council of Norway funded it, the Intergovernmental Panel on Climate Change cited"
+                + " it, the U.S. Department of Commerce on Monday barred it and Under Council of Europe rules Bank of"
+                + " America lent to it.";
+        List<Entity> found = List.of(entity(text, "Norway", EntityType.LOCATION),
+                entity(text, "Intergovernmental Panel", EntityType.ORG), entity(text, "U.S.", EntityType.LOCATION),
+                new Entity(EntityType.ORG, "Bank of America", text.indexOf("Bank of"), text.indexOf("Bank of") + 15,
+                        new EntityRef("cik:0000070858", "BANK OF AMERICA CORP /DE/", "0000070858", "BAC")));
+        assertThat(typed(EntityRecognizer.institutionsOfPlaces(text, found))).containsExactly(
+                "ORG:Research Council of Norway", "ORG:Intergovernmental Panel on Climate Change",
+                "ORG:U.S. Department of Commerce", "ORG:Council of Europe", "ORG:Bank of America");
+        String filing = "The Board of Directors approved it after the Federal Trade Commission on November 22 did.";
+        assertThat(EntityRecognizer.institutionsOfPlaces(filing, List.of())).isEmpty();
     }
 
     @Test
