@@ -290,10 +290,12 @@ public final class EntityRecognizer {
             "under", "about", "per", "via", "than", "is", "are", "was"));
     private static final Pattern LABEL_COLON = Pattern.compile("\\s*:");
     /** Prepositions that start a sentence, which the finder may join to the name after them: "At Bank's request". */
+    /** Regions that name time zones: "Eastern time", "Pacific Standard Time". */
+    private static final List<String> TIME_ZONE_REGIONS = List.of("Eastern", "Central", "Pacific", "Mountain",
+            "Atlantic", "Hawaii", "Alaska");
     /** A region of a time zone, named before "time" ("12:00 noon Eastern time"): no place or organisation. */
-    private static final Pattern TIME_ZONE_WORD = Pattern.compile(
-            "(?:Eastern|Central|Pacific|Mountain|Atlantic|Hawaii|Alaska)\\s+"
-                    + "(?:[Ss]tandard\\s+|[Dd]aylight\\s+)?[Tt]ime\\b");
+    private static final Pattern TIME_ZONE_WORD = Pattern.compile("(?:" + String.join("|", TIME_ZONE_REGIONS)
+            + ")\\s+(?:[Ss]tandard\\s+|[Dd]aylight\\s+)?[Tt]ime\\b");
     private static final Set<String> LEADING_PREPOSITIONS = Set.of("at", "on", "in", "for", "with", "from", "by",
             "to", "into", "upon", "under");
     private static final Pattern REFERENCE_NUMBER = Pattern.compile(" \\d");
@@ -497,10 +499,11 @@ public final class EntityRecognizer {
             Pattern.compile("(?:The )?(U\\.S\\.|US|U\\.K\\.|UK|EU|E\\.U\\.) (?=\\p{Lu})");
 
     /** Particles inside people's names: "von der Leyen", "bin Salman", "da Silva", "d'Orves". */
-    private static final String PARTICLE = "(?:van|von|de|der|den|da|di|du|del|della|dos|das|bin|ibn|al|le|la|ter|ten)";
+    private static final List<String> PARTICLES = List.of("van", "von", "de", "der", "den", "da", "di", "du", "del",
+            "della", "dos", "das", "bin", "ibn", "al", "le", "la", "ter", "ten");
+    private static final String PARTICLE = "(?:" + String.join("|", PARTICLES) + ")";
     private static final String SURNAME = "\\p{Lu}[\\p{L}'\u2019-]*";
-    private static final Set<String> PARTICLE_WORDS = Set.of("van", "von", "de", "der", "den", "da", "di", "du",
-            "del", "della", "dos", "das", "bin", "ibn", "al", "le", "la", "ter", "ten");
+    private static final Set<String> PARTICLE_WORDS = Set.copyOf(PARTICLES);
     private static final Pattern PARTICLES_AND_NAME = Pattern.compile("\\G(?:(?: " + PARTICLE + ")+ | d['\u2019])"
             + SURNAME + "(?: d['\u2019]" + SURNAME + ")*");
     private static final Pattern NAME_AFTER_PARTICLE = Pattern.compile("\\G(?: " + PARTICLE + ")* " + SURNAME);
@@ -661,7 +664,7 @@ public final class EntityRecognizer {
         if (!BROADCASTING.matcher(text).find()) {
             return found;
         }
-        List<Entity> out = null;
+        List<Entity> added = new ArrayList<>();
         Matcher m = CALL_SIGN.matcher(text);
         while (m.find()) {
             String sign = m.group(1);
@@ -670,16 +673,9 @@ public final class EntityRecognizer {
                     || overlapsAny(found, m.start(), m.end())) { // the matcher's own matches never overlap
                 continue;
             }
-            if (out == null) {
-                out = new ArrayList<>(found);
-            }
-            out.add(new Entity(EntityType.ORG, m.group(), m.start(), m.end(), null));
+            added.add(new Entity(EntityType.ORG, m.group(), m.start(), m.end(), null));
         }
-        if (out == null) {
-            return found;
-        }
-        out.sort(Comparator.comparingInt(Entity::start));
-        return out;
+        return replaced(found, List.of(), added);
     }
 
     /**
@@ -768,13 +764,9 @@ public final class EntityRecognizer {
                 continue;
             }
             List<Entity> parts = partsInside(out, start, end, e -> e.canonical() != null);
-            if (parts == null) {
-                continue;
+            if (parts != null) {
+                out = replaced(out, parts, List.of(new Entity(EntityType.ORG, name, start, end, null)));
             }
-            out = new ArrayList<>(out);
-            out.removeAll(parts);
-            out.add(new Entity(EntityType.ORG, name, start, end, null));
-            out.sort(Comparator.comparingInt(Entity::start));
         }
         return out;
     }
@@ -796,25 +788,18 @@ public final class EntityRecognizer {
      */
     static List<Entity> acronymsAfterThe(String text, List<Entity> found) {
         Matcher m = ACRONYM_AFTER_THE.matcher(text);
-        List<Entity> out = null;
+        List<Entity> added = new ArrayList<>();
         while (m.find()) {
             String acronym = m.group(1);
             if (COMMON_ACRONYMS.contains(acronym) || CURRENCY_CODES.contains(acronym)
                     || EnglishWords.contains(acronym) && !mentionedAgain(text, acronym, m.start(1))
-                    || overlapsAny(out == null ? found : out, m.start(1), m.end(1))
+                    || overlapsAny(found, m.start(1), m.end(1)) // the matcher's own matches never overlap
                     || !mostlyLowerCase(text, m.start() - 60, m.end() + 60)) {
                 continue;
             }
-            if (out == null) {
-                out = new ArrayList<>(found);
-            }
-            out.add(new Entity(EntityType.ORG, acronym, m.start(1), m.end(1), null));
+            added.add(new Entity(EntityType.ORG, acronym, m.start(1), m.end(1), null));
         }
-        if (out == null) {
-            return found;
-        }
-        out.sort(Comparator.comparingInt(Entity::start));
-        return out;
+        return replaced(found, List.of(), added);
     }
 
     /** Whether a word in capitals occurs again in the text, as a word, other than at {@code at}. */
@@ -889,13 +874,7 @@ public final class EntityRecognizer {
             }
             k = last + 1;
         }
-        if (added.isEmpty()) {
-            return found;
-        }
-        List<Entity> out = new ArrayList<>(found);
-        out.addAll(added);
-        out.sort(Comparator.comparingInt(Entity::start));
-        return out;
+        return replaced(found, List.of(), added);
     }
 
     /** Whether the text between two names is list separators and capitalised items alone; adds those items. */
@@ -919,8 +898,7 @@ public final class EntityRecognizer {
             + "|Bank|Court|Association|Office|Commission|Institute|Agency|Authority|Board|Bureau|Federation|League"
             + "|Society|Academy|College|School|Museum|Division|Service|Administration|Tribunal|Assembly|Senate"
             + "|Chamber|Foundation|Directorate|Secretariat|Inspectorate|Ombudsman|Conference";
-    private static final String NOT_A_DATE = "(?!(?:January|February|March|April|May|June|July|August|September"
-            + "|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)";
+    private static final String NOT_A_DATE = "(?!(?:" + String.join("|", calendarNames()) + ")\\b)";
     private static final String CAPITALISED_WORD = "\\p{Lu}[\\p{L}\\p{N}.'\u2019&-]*";
     /** "Research Council of Norway", "Intergovernmental Panel on Climate Change", "U.S. Department of Commerce". */
     private static final Pattern INSTITUTION_OF = Pattern.compile("(?<![\\p{L}\\p{N}.'\u2019-])((?:"
@@ -960,13 +938,10 @@ public final class EntityRecognizer {
             }
             List<Entity> parts = partsInside(out, start, end,
                     e -> e.canonical() != null && e.canonical().cik() != null);
-            if (parts == null) {
-                continue;
+            if (parts != null) {
+                out = replaced(out, parts, List.of(new Entity(EntityType.ORG, text.substring(start, end), start, end,
+                        null)));
             }
-            out = new ArrayList<>(out);
-            out.removeAll(parts);
-            out.add(new Entity(EntityType.ORG, text.substring(start, end), start, end, null));
-            out.sort(Comparator.comparingInt(Entity::start));
         }
         return out;
     }
@@ -1408,15 +1383,15 @@ public final class EntityRecognizer {
             if (parts == null) {
                 continue;
             }
-            out = new ArrayList<>(current);
-            out.removeAll(parts);
-            out.add(new Entity(type, name, start, stop, null));
+            List<Entity> named = new ArrayList<>(2);
+            named.add(new Entity(type, name, start, stop, null));
+            // the aside lies after the name, so only names beyond it can overlap it
             if (aside.region(stop, text.length()).lookingAt() && Character.isLetter(aside.group(1).charAt(0))
                     && !Character.isLowerCase(aside.group(1).charAt(0))
-                    && !overlapsAny(out, aside.start(1), aside.end(1))) {
-                out.add(new Entity(type, aside.group(1), aside.start(1), aside.end(1), null));
+                    && !overlapsAny(current, aside.start(1), aside.end(1))) {
+                named.add(new Entity(type, aside.group(1), aside.start(1), aside.end(1), null));
             }
-            out.sort(Comparator.comparingInt(Entity::start));
+            out = replaced(current, parts, named);
         }
         return out == null ? found : out;
     }
@@ -1809,13 +1784,18 @@ public final class EntityRecognizer {
      * Pepper"): in the annotated corpora such names are organisations, places or titles, almost never people.
      */
     private static boolean madeOfWords(String mention) {
+        return twoOrThreeNameWords(mention, word -> word.indexOf('-') < 0 && word.indexOf('\'') < 0
+                && EnglishWords.contains(word) && !NameFeatures.Lexicon.bundled().firstNames.contains(word));
+    }
+
+    /** Whether a mention is two or three capitalised words ({@link #NAME_WORD}), each of them {@code such}. */
+    private static boolean twoOrThreeNameWords(String mention, java.util.function.Predicate<String> such) {
         String[] words = mention.split(" ");
         if (words.length < 2 || words.length > 3) {
             return false;
         }
         for (String word : words) {
-            if (!NAME_WORD.matcher(word).matches() || word.indexOf('-') >= 0 || word.indexOf('\'') >= 0
-                    || !EnglishWords.contains(word) || NameFeatures.Lexicon.bundled().firstNames.contains(word)) {
+            if (!NAME_WORD.matcher(word).matches() || !such.test(word)) {
                 return false;
             }
         }
@@ -1823,22 +1803,25 @@ public final class EntityRecognizer {
     }
 
     private static boolean allNameWords(String mention) {
-        String[] words = mention.split(" ");
-        if (words.length < 2 || words.length > 3) {
-            return false;
-        }
-        for (String word : words) {
-            if (!NAME_WORD.matcher(word).matches() || EnglishWords.contains(word) || isHeadWord(word)) {
-                return false;
-            }
-        }
-        return true;
+        return twoOrThreeNameWords(mention, word -> !EnglishWords.contains(word) && !isHeadWord(word));
     }
 
     /**
      * The entities without those that lie inside {@code start..end}, a longer name of the document, where that
      * is all that overlaps it and none of them is a linked company.
      */
+    /** The entities without {@code removed} and with {@code added}, in text order; the same list if neither has any. */
+    private static List<Entity> replaced(List<Entity> entities, List<Entity> removed, List<Entity> added) {
+        if (removed.isEmpty() && added.isEmpty()) {
+            return entities;
+        }
+        List<Entity> out = new ArrayList<>(entities);
+        out.removeAll(removed);
+        out.addAll(added);
+        out.sort(Comparator.comparingInt(Entity::start));
+        return out;
+    }
+
     private static List<Entity> withoutPartsOf(List<Entity> entities, int start, int end) {
         List<Entity> parts = partsInside(entities, start, end,
                 e -> e.canonical() != null && e.canonical().cik() != null);
@@ -2207,9 +2190,14 @@ public final class EntityRecognizer {
                 || Character.isUpperCase(word.charAt(word.length() - 1))) {
             return false; // ("ABC", "IBM": all capitals are acronyms, which have rules of their own)
         }
+        return !listedAsPlaceOrPerson(word);
+    }
+
+    /** Whether the lists hold a word (one token) as a place or a person. */
+    private boolean listedAsPlaceOrPerson(String word) {
         TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(NameTokens.tokenize(word), 0);
-        return listed == null || listed.values().stream().noneMatch(e -> e.type() == EntityType.LOCATION
-                || e.type() == EntityType.PERSON);
+        return listed != null && listed.values().stream()
+                .anyMatch(e -> e.type() == EntityType.LOCATION || e.type() == EntityType.PERSON);
     }
 
     /**
@@ -2221,9 +2209,7 @@ public final class EntityRecognizer {
         if (firstNames.contains(word)) {
             return NameClusters.holds(lower(word)); // "Lindsay", "Dave"; not "Nike" or "Shell", used as brands
         }
-        TokenTrie.Match<Gazetteer.Entry> listed = gazetteer.longest(NameTokens.tokenize(word), 0);
-        return listed != null && listed.length() == 1 && listed.values().stream()
-                .anyMatch(e -> e.type() == EntityType.LOCATION || e.type() == EntityType.PERSON);
+        return listedAsPlaceOrPerson(word);
     }
 
     private static final Set<String> SCALES = Set.of("degrees", "degree", "\u00b0");
@@ -2310,25 +2296,28 @@ public final class EntityRecognizer {
 
     private static Set<String> calendarWords() {
         Set<String> words = new HashSet<>(Set.of("Sept", "Tues", "Thur", "Thurs"));
-        for (java.time.Month month : java.time.Month.values()) {
-            String name = month.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
-            words.add(name);
-            words.add(name.substring(0, 3));
-        }
-        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-            String name = day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        for (String name : calendarNames()) {
             words.add(name);
             words.add(name.substring(0, 3));
         }
         return Set.copyOf(words);
     }
 
-    private static final Set<String> TIME_ZONE_REGIONS = Set.of("eastern", "central", "pacific", "mountain",
-            "atlantic", "hawaii", "alaska");
+    /** The English names of the months and weekdays: "January", "Monday". */
+    private static List<String> calendarNames() {
+        List<String> names = new ArrayList<>(19);
+        for (java.time.Month month : java.time.Month.values()) {
+            names.add(month.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
+        }
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            names.add(day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
+        }
+        return names;
+    }
 
     /** Whether the name at {@code from} is a time zone's region: "Eastern time", "Pacific Standard Time". */
     private static boolean isTimeZone(List<NameTokens.NameToken> tokens, int from, int end) {
-        if (end != from + 1 || !TIME_ZONE_REGIONS.contains(tokens.get(from).key())) {
+        if (end != from + 1 || !TIME_ZONE_REGIONS.contains(capitalised(tokens.get(from).key()))) {
             return false;
         }
         int next = end < tokens.size() && Set.of("standard", "daylight").contains(tokens.get(end).key()) ? end + 1
