@@ -208,29 +208,47 @@ public final class EntityRecognizer {
         }
         if (nameFinder != null) {
             nameFinder.clearAdaptiveData();
-            for (Sentence sentence : analyzed.sentences()) {
-                if (!hasUnexplainedCapital(sentence, accepted)) {
-                    continue; // every name-like word is already explained: spare the statistical model
+            // read by the document-wide features of a model that has them (not the shipped one): a view, indexed
+            // only if one asks
+            DocumentFeatures.beginDocument(new java.util.AbstractList<String[]>() {
+                @Override
+                public String[] get(int index) {
+                    return analyzed.sentences().get(index).tokenTexts();
                 }
-                for (NameFinder.Name found : nameFinder.find(sentence)) {
-                    NameFinder.Name name = withoutSentenceArticle(text, sentence.start(),
-                            withoutEdgeWords(text, found));
-                    if (name == null) {
-                        continue;
-                    }
-                    String mention = text.substring(name.start(), name.end());
-                    if (COMMON_ACRONYMS.contains(mention) || isPeopleOrCreed(mention)
-                            || FUNCTION_WORDS.contains(lower(mention)) || TIME_ZONE_WORD.matcher(text)
-                                    .region(name.start(), text.length()).lookingAt()
-                            || Character.isLowerCase(mention.charAt(0))
-                            && !hasInnerCapital(mention) || namesADocumentOrAnAmount(mention)
-                            || (name.type() == EntityType.PERSON || name.type() == EntityType.LOCATION)
-                            && isCodeIdentifier(mention)) {
-                        continue; // "AI", "On", "Eastern time", "university partnerships", "Uniform Commercial Code"
-                    }
-                    accepted.add(new Candidate(name.type(), name.start(), name.end(),
-                            link(name.type(), text.substring(name.start(), name.end())), false, STATISTICAL));
+
+                @Override
+                public int size() {
+                    return analyzed.sentences().size();
                 }
+            });
+            try {
+                for (Sentence sentence : analyzed.sentences()) {
+                    if (!hasUnexplainedCapital(sentence, accepted)) {
+                        continue; // every name-like word is already explained: spare the statistical model
+                    }
+                    for (NameFinder.Name found : nameFinder.find(sentence)) {
+                        NameFinder.Name name = withoutSentenceArticle(text, sentence.start(),
+                                withoutEdgeWords(text, found));
+                        if (name == null) {
+                            continue;
+                        }
+                        String mention = text.substring(name.start(), name.end());
+                        if (COMMON_ACRONYMS.contains(mention) || isPeopleOrCreed(mention)
+                                || FUNCTION_WORDS.contains(lower(mention)) || TIME_ZONE_WORD.matcher(text)
+                                        .region(name.start(), text.length()).lookingAt()
+                                || Character.isLowerCase(mention.charAt(0))
+                                && !hasInnerCapital(mention) || namesADocumentOrAnAmount(mention)
+                                || (name.type() == EntityType.PERSON || name.type() == EntityType.LOCATION)
+                                && isCodeIdentifier(mention)) {
+                            // "AI", "On", "Eastern time", "university partnerships", "Uniform Commercial Code"
+                            continue;
+                        }
+                        accepted.add(new Candidate(name.type(), name.start(), name.end(),
+                                link(name.type(), text.substring(name.start(), name.end())), false, STATISTICAL));
+                    }
+                }
+            } finally {
+                DocumentFeatures.endDocument();
             }
         }
         yieldToStatistical(text, accepted);

@@ -19,7 +19,6 @@ import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.NameSampleDataStream;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.PlainTextByLineStream;
 import opennlp.tools.util.Span;
@@ -179,13 +178,6 @@ public final class NerTraining {
         // A fixed shuffle of whole documents: the same data always gives the same model.
         List<List<NameSample>> shuffled = new ArrayList<>(documents);
         Collections.shuffle(shuffled, new Random(seed));
-        List<NameSample> samples = new ArrayList<>();
-        for (List<NameSample> document : shuffled) {
-            for (int i = 0; i < document.size(); i++) {
-                NameSample s = document.get(i);
-                samples.add(new NameSample(s.getSentence(), s.getNames(), i == 0));
-            }
-        }
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
@@ -193,11 +185,54 @@ public final class NerTraining {
         params.put(TrainingParameters.THREADS_PARAM, 1);
         // Greedy decoding: a beam of one finds nearly the same names at a third of the cost (measured in bench/).
         params.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, 1);
-        TokenNameFinderModel model = NameFinderME.train("en", null, new CollectionObjectStream<>(samples), params,
-                new TokenNameFinderFactory(features(), java.util.Map.of(), new BioCodec()));
-        counts[0] = samples.size();
-        counts[1] = samples.stream().mapToInt(s -> s.getNames().length).sum();
+        TokenNameFinderModel model;
+        try {
+            model = NameFinderME.train("en", null, new DocumentStream(shuffled), params,
+                    new TokenNameFinderFactory(features(), java.util.Map.of(), new BioCodec()));
+        } finally {
+            DocumentFeatures.endDocument();
+        }
+        counts[0] = shuffled.stream().mapToInt(List::size).sum();
+        counts[1] = shuffled.stream().flatMap(List::stream).mapToInt(s -> s.getNames().length).sum();
         return model;
+    }
+
+    /**
+     * The training sentences, document by document, each document's first marked to clear the adaptive features; the
+     * finder's features reading the whole document ({@link DocumentFeatures}) are told of each as it begins. OpenNLP
+     * reads the stream once, in this thread, and makes a sentence's features as it reads it.
+     */
+    private static final class DocumentStream implements opennlp.tools.util.ObjectStream<NameSample> {
+        private final List<List<NameSample>> documents;
+        private int document;
+        private int sentence;
+
+        DocumentStream(List<List<NameSample>> documents) {
+            this.documents = documents;
+        }
+
+        @Override
+        public NameSample read() {
+            while (document < documents.size() && sentence >= documents.get(document).size()) {
+                document++;
+                sentence = 0;
+            }
+            if (document >= documents.size()) {
+                return null;
+            }
+            List<NameSample> current = documents.get(document);
+            if (sentence == 0) {
+                DocumentFeatures.beginDocument(current.stream().map(NameSample::getSentence).toList());
+            }
+            NameSample s = current.get(sentence++);
+            return new NameSample(s.getSentence(), s.getNames(), sentence == 1);
+        }
+
+        @Override
+        public void reset() {
+            document = 0;
+            sentence = 0;
+        }
     }
 
     /** The feature descriptor: the bundled one, or {@code -Dnewsintel.ner.features=FILE} to try another. */

@@ -117,13 +117,21 @@ public final class NerCrossValidation {
             Map<EntityType, long[]> counts = new EnumMap<>(EntityType.class);
             String document = null;
             int n = 0;
-            for (NerCorpus.LabelledSentence s : sentences) {
+            for (int at = 0; at < sentences.size(); at++) {
+                NerCorpus.LabelledSentence s = sentences.get(at);
                 if (!part.test(s)) {
                     continue;
                 }
                 if (!s.document().equals(document)) {
                     finder.clearAdaptiveData();
                     document = s.document();
+                    List<String[]> whole = new java.util.ArrayList<>();
+                    for (int i = at; i < sentences.size() && sentences.get(i).document().equals(document); i++) {
+                        if (part.test(sentences.get(i))) {
+                            whole.add(sentences.get(i).tokens().toArray(new String[0]));
+                        }
+                    }
+                    dev.newsintel.enrich.entities.DocumentFeatures.beginDocument(whole);
                 }
                 n++;
                 java.util.Set<String> gold = new java.util.HashSet<>();
@@ -148,6 +156,7 @@ public final class NerCrossValidation {
             }
             out.put(source.getKey(), new EntityEvaluation.Scores(counts, n));
         }
+        dev.newsintel.enrich.entities.DocumentFeatures.endDocument();
         return out;
     }
 
