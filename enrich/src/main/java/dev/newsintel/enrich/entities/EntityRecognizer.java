@@ -258,7 +258,7 @@ public final class EntityRecognizer {
                 && (c.ref() == null || c.ref().cik() == null));
         List<Entity> found = tidy(text, resolve(text, accepted));
         found = withLeadingThe(text, analyzed.sentences(), headlines, found);
-        found = withoutWorks(text, withoutEvents(found));
+        found = withoutWorks(text, withoutEvents(text, found));
         found = namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found)));
         found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
@@ -643,15 +643,29 @@ public final class EntityRecognizer {
      * Not "Games" ("Epic Games" is a company) nor "Championship" (a league may be called one).
      */
     private static final Set<String> EVENT_LAST_WORDS = Set.of("prix", "festival", "olympics", "olympiad", "awards",
-            "award", "prize", "cup", "trophy", "parade", "tournament", "marathon", "expo", "regatta");
+            "award", "prize", "cup", "trophy", "parade", "tournament", "marathon", "expo", "regatta", "contest");
+    /** Battles and sieges: "Battle of Loos", "Siege of Petersburg". */
+    private static final Pattern BATTLE = Pattern.compile("(?:Battle|Siege|Sack|Relief) of \\p{Lu}.*");
+    /** A year or edition right before a name: "the 1971 Pan American Games", "the 38th Games". */
+    private static final Pattern EDITION_BEFORE = Pattern.compile("(?:^|\\s)(?:\\d{2,4}|\\d+(?:st|nd|rd|th)) $");
 
-    /** The names found, without events, prizes and trophies, which NewsIntel does not type. */
-    static List<Entity> withoutEvents(List<Entity> found) {
+    /**
+     * The names found, without events, prizes and trophies, which NewsIntel does not type: what ends in an event's
+     * word ("Dutch Grand Prix", "Stanley Cup"), battles and sieges, wars named by English words ("Bangladesh
+     * Liberation War"; not a surname: "Erenice War"), and games after their year ("the 1971 Pan American Games";
+     * not "Epic Games", a company).
+     */
+    static List<Entity> withoutEvents(String text, List<Entity> found) {
         List<Entity> out = new ArrayList<>(found.size());
         for (Entity e : found) {
-            String last = e.text().substring(e.text().lastIndexOf(' ') + 1);
-            if (!EVENT_LAST_WORDS.contains(lower(last)) || e.canonical() != null && e.canonical().cik() != null
-                    || !Character.isUpperCase(last.charAt(0))) {
+            String[] words = e.text().split(" ");
+            String last = words[words.length - 1];
+            boolean event = Character.isUpperCase(last.charAt(0)) && (EVENT_LAST_WORDS.contains(lower(last))
+                    || BATTLE.matcher(e.text()).matches()
+                    || last.equals("War") && words.length > 1 && EnglishWords.contains(lower(words[words.length - 2]))
+                    || last.equals("Games") && EDITION_BEFORE.matcher(text.substring(Math.max(0, e.start() - 8),
+                            e.start())).find());
+            if (!event || e.canonical() != null && e.canonical().cik() != null) {
                 out.add(e);
             }
         }
@@ -927,6 +941,41 @@ public final class EntityRecognizer {
             "Agency", "Institute", "Academy", "University", "College", "School", "Museum", "Secretariat",
             "Directorate", "Inspectorate", "Council", "Commission");
 
+    /** "College Football Hall of Fame", "Rock and Roll Hall of Fame"; not "Hall of Famer Bill McKechnie". */
+    private static final Pattern HALL_OF_FAME = Pattern.compile("(?<![\\p{L}\\p{N}.'\u2019-])((?:"
+            + CAPITALISED_WORD + " (?:(?:and|&) )?){1,4})Hall of Fame(?![\\p{L}\\p{N}])");
+
+    /**
+     * A hall of fame with its field before it is an organisation (CoNLL's convention, and WikiGold's), where the
+     * finder found its parts ("College Football" and "Fame") or nothing. Leading function words are no part of it
+     * ("In Pro Football Hall of Fame").
+     */
+    static List<Entity> hallsOfFame(String text, List<Entity> found) {
+        Matcher m = HALL_OF_FAME.matcher(text);
+        List<Entity> out = found;
+        while (m.find()) {
+            int start = m.start(1);
+            String words = m.group(1);
+            int space;
+            while ((space = words.indexOf(' ')) > 0 && (FUNCTION_WORDS.contains(lower(words.substring(0, space)))
+                    || NOT_NAME_WORDS.contains(lower(words.substring(0, space)))
+                    || LEADING_PREPOSITIONS.contains(lower(words.substring(0, space))))) {
+                words = words.substring(space + 1);
+                start += space + 1;
+            }
+            if (words.isEmpty() || !Character.isUpperCase(words.charAt(0))) {
+                continue; // only function words before it: "the Hall of Fame"
+            }
+            int end = m.end();
+            List<Entity> parts = partsInside(out, start, end, e -> false);
+            if (parts != null) {
+                out = replaced(out, parts, List.of(new Entity(EntityType.ORG, text.substring(start, end), start, end,
+                        null)));
+            }
+        }
+        return out;
+    }
+
     /**
      * Names of institutions that go on with "of", "on" or "for" and a capitalised name ("the Research Council of
      * Norway", "the Intergovernmental Panel on Climate Change") are one organisation, where the finder found the
@@ -937,7 +986,7 @@ public final class EntityRecognizer {
      */
     static List<Entity> institutionsOfPlaces(String text, List<Entity> found) {
         Matcher m = INSTITUTION_OF.matcher(text);
-        List<Entity> out = found;
+        List<Entity> out = hallsOfFame(text, found);
         while (m.find()) {
             int start = m.start(1);
             String head = m.group(1);
@@ -1430,6 +1479,9 @@ public final class EntityRecognizer {
             "desert", "peninsula", "district", "region", "coast", "gulf", "strait", "canyon", "creek", "harbour",
             "harbor", "square", "hills", "falls", "beach", "forest", "township", "parish", "prefecture", "oblast",
             "plateau", "ave", "boulevard", "blvd", "highway", "stadium", "arena", "oval");
+    /** Districts that are bodies, not areas: "Dover Area School District", "Metropolitan Water District". */
+    private static final Set<String> DISTRICT_BODIES = Set.of("school", "water", "fire", "sanitation", "utility",
+            "utilities", "irrigation", "transit", "library", "hospital", "park", "parks", "sewer", "conservation");
     /** First words that make a name an organisation when "of" or "for" follows: "University of London". */
     private static final Set<String> ORG_FIRST_WORDS = Set.of("university", "ministry", "department", "bank",
             "museum", "institute", "college", "academy", "school", "society", "association", "federation", "league",
@@ -1450,7 +1502,8 @@ public final class EntityRecognizer {
         }
         String last = lower(words[words.length - 1]);
         String first = lower(words[0]);
-        if (ORG_LAST_WORDS.contains(last) || namesAnAiCompany(mention)) {
+        if (ORG_LAST_WORDS.contains(last) || namesAnAiCompany(mention)
+                || last.equals("district") && DISTRICT_BODIES.contains(lower(words[words.length - 2]))) {
             return EntityType.ORG;
         }
         if (LOCATION_LAST_WORDS.contains(last)) {

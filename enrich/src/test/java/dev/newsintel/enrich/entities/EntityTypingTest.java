@@ -22,6 +22,10 @@ class EntityTypingTest {
         assertThat(EntityRecognizer.typeByHead("Ministry for Water and Forests")).isEqualTo(EntityType.ORG);
         assertThat(EntityRecognizer.typeByHead("Niger River")).isEqualTo(EntityType.LOCATION);
         assertThat(EntityRecognizer.typeByHead("Chittoor District")).isEqualTo(EntityType.LOCATION);
+        // a district that is a body: it has a board and employs people
+        assertThat(EntityRecognizer.typeByHead("Dover Area School District")).isEqualTo(EntityType.ORG);
+        assertThat(EntityRecognizer.typeByHead("Metropolitan Water District")).isEqualTo(EntityType.ORG);
+        assertThat(EntityRecognizer.typeByHead("Lake District")).isEqualTo(EntityType.LOCATION);
         assertThat(EntityRecognizer.typeByHead("Lake Ohrid")).isEqualTo(EntityType.LOCATION);
         assertThat(EntityRecognizer.typeByHead("Mt. Kenya")).isEqualTo(EntityType.LOCATION);
         // heads that say nothing on their own, or single words
@@ -207,8 +211,21 @@ class EntityTypingTest {
                 new Entity(EntityType.PERSON, "Cup", text.indexOf("Cup again"), text.indexOf("Cup again") + 3, null),
                 entity(text, "Epic Games", EntityType.ORG),
                 entity(text, "Harlow Festival Catering", EntityType.ORG));
-        assertThat(typed(EntityRecognizer.withoutEvents(found))).containsExactly("PERSON:Tarvo Lind",
+        assertThat(typed(EntityRecognizer.withoutEvents(text, found))).containsExactly("PERSON:Tarvo Lind",
                 "ORG:Epic Games", "ORG:Harlow Festival Catering");
+    }
+
+    @Test
+    void battlesWarsAndGamesAfterTheirYearAreEvents() {
+        String text = "After the Battle of Loos and the Bangladesh Liberation War, Erenice War won gold at the 1971"
+                + " Pan American Games and joined Epic Games.";
+        List<Entity> found = List.of(entity(text, "Battle of Loos", EntityType.ORG),
+                entity(text, "Bangladesh Liberation War", EntityType.LOCATION),
+                entity(text, "Erenice War", EntityType.PERSON),
+                entity(text, "Pan American Games", EntityType.ORG),
+                entity(text, "Epic Games", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.withoutEvents(text, found))).containsExactly("PERSON:Erenice War",
+                "ORG:Epic Games");
     }
 
     @Test
@@ -316,6 +333,18 @@ class EntityTypingTest {
                 "ORG:U.S. Department of Commerce", "ORG:Council of Europe", "ORG:Bank of America");
         String filing = "The Board of Directors approved it after the Federal Trade Commission on November 22 did.";
         assertThat(EntityRecognizer.institutionsOfPlaces(filing, List.of())).isEmpty();
+    }
+
+    @Test
+    void aHallOfFameWithItsFieldIsAnOrganisation() {
+        String text = "In 1962 he was elected to the College Football Hall of Fame, and later the Rock and Roll Hall"
+                + " of Fame took Hall of Famer Bill Smith.";
+        List<Entity> found = List.of(entity(text, "College Football", EntityType.ORG),
+                entity(text, "Bill Smith", EntityType.PERSON));
+        assertThat(typed(EntityRecognizer.institutionsOfPlaces(text, found))).containsExactly(
+                "ORG:College Football Hall of Fame", "ORG:Rock and Roll Hall of Fame", "PERSON:Bill Smith");
+        // no field before it: the hall alone is left to the finder
+        assertThat(EntityRecognizer.institutionsOfPlaces("He entered the Hall of Fame in 1990.", List.of())).isEmpty();
     }
 
     @Test
