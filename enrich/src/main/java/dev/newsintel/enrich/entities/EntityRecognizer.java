@@ -261,6 +261,7 @@ public final class EntityRecognizer {
         found = withoutWorks(text, withoutEvents(text, found));
         found = namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found)));
         found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
+        found = teamNicknames(text, found);
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
         return modelsAsModels(withoutWorks(text, found)); // again: spreading names may have brought titles back
@@ -807,6 +808,73 @@ public final class EntityRecognizer {
      * "the TAB", "the ACLU": an acronym after "the" followed by punctuation, a function word or a verb in the past,
      * not by a noun it would qualify ("the HDCP copy protection", "the CD cover").
      */
+    /** A document about sport: its words, or a score ("lost 10-7", "Bolton 1-2 Liverpool"). */
+    private static final Pattern SPORT = Pattern.compile("(?i)\\b(?:game|games|season|coach|coached|playoffs?"
+            + "|innings?|quarterback|touchdowns?|kickoff|halftime|roster|stadium|pitcher|goalkeeper|goalie|striker"
+            + "|league|nfl|nba|mlb|nhl|mls|premiership|rugby|cricket|football|baseball|basketball|hockey|soccer)\\b"
+            + "|(?<![\\d.:/-])\\d{1,3}-\\d{1,3}(?![\\d.:/-])");
+    private static final Pattern TEAM_NICKNAME = teamNicknamePattern();
+
+    private static Pattern teamNicknamePattern() {
+        List<String> names = new ArrayList<>();
+        try (java.io.InputStream in = CompanyDirectory.resource("/dev/newsintel/enrich/entities/team-nicknames.txt")) {
+            for (String[] row : CompanyDirectory.rows(CompanyDirectory.reader(in))) {
+                names.add(Pattern.quote(row[0].strip()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not read the bundled team nicknames", e);
+        }
+        names.sort(Comparator.comparingInt(String::length).reversed()); // "Red Sox" before a shorter name
+        return Pattern.compile("(?<![\\p{L}\\p{N}@#'\u2019-])(?:" + String.join("|", names)
+                + ")(?![\\p{L}\\p{N}'\u2019-])");
+    }
+
+    /**
+     * A team's nickname alone is the team in a document about sport ("the Pirates lost 10-7", "Jets coach Rex
+     * Ryan", "Twins? Vikings?"), where the finder left it or read a person or a place; with the place the finder
+     * found right before it, the two are one team ("Dallas" + "Cowboys"). Not where a longer name holds it ("Red
+     * Wings" inside "Detroit Red Wings" found whole) nor outside sport ("the Saints of the church", "Senators
+     * voted").
+     */
+    static List<Entity> teamNicknames(String text, List<Entity> found) {
+        Matcher m = TEAM_NICKNAME.matcher(text);
+        if (!m.find() || !SPORT.matcher(text).find()) {
+            return found;
+        }
+        List<Entity> out = found;
+        do {
+            int start = m.start();
+            int end = m.end();
+            Entity before = null;
+            Entity same = null;
+            boolean held = false;
+            for (Entity e : out) {
+                if (e.start() == start && e.end() == end) {
+                    same = e;
+                } else if (e.start() < end && start < e.end()) {
+                    held = true; // part of a longer name, or holding part of one
+                } else if (e.end() + 1 == start && text.charAt(e.end()) == ' '
+                        && (e.type() == EntityType.LOCATION || e.type() == EntityType.ORG && e.canonical() == null)) {
+                    before = e;
+                }
+            }
+            if (held || same != null && (same.type() == EntityType.ORG || same.canonical() != null)) {
+                continue;
+            }
+            List<Entity> removed = new ArrayList<>(2);
+            if (same != null) {
+                removed.add(same);
+            }
+            if (before != null) {
+                removed.add(before);
+                start = before.start();
+            }
+            out = replaced(out, removed, List.of(new Entity(EntityType.ORG, text.substring(start, end), start, end,
+                    null)));
+        } while (m.find());
+        return out;
+    }
+
     private static final Pattern ACRONYM_AFTER_THE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])the (\\p{Lu}{2,6})(?![\\p{L}\\p{N}&.'\u2019-])(?=\\s*(?:[,.;:()!?\"]|$)"
             + "|\\s+(?:and|or|but|in|on|at|by|for|from|to|of|with|as|was|is|were|are|had|has|have|will|would|could"

@@ -57,6 +57,23 @@ class DocumentFeaturesTest {
     }
 
     @Test
+    void theExperimentalDescriptorBuildsTheShippedFeaturesPlusTheseOnes() throws Exception {
+        byte[] descriptor;
+        try (java.io.InputStream in = DocumentFeaturesTest.class.getResourceAsStream(
+                "/dev/newsintel/enrich/entities/ner-features-document.xml")) {
+            descriptor = in.readAllBytes();
+        }
+        opennlp.tools.util.featuregen.AdaptiveFeatureGenerator generator =
+                opennlp.tools.util.featuregen.GeneratorFactory.create(new java.io.ByteArrayInputStream(descriptor),
+                        null);
+        DocumentFeatures.beginDocument(List.of(INTRODUCED, BARE, COMMON));
+        List<String> out = new ArrayList<>();
+        generator.createFeatures(out, BARE, 0, new String[0]);
+
+        assertThat(out).contains("dp=band", "dn=CAP", "w=linkin");
+    }
+
+    @Test
     void theDocumentIsPerThread() throws InterruptedException {
         DocumentFeatures.beginDocument(List.of(INTRODUCED, BARE));
         List<String> elsewhere = new ArrayList<>();

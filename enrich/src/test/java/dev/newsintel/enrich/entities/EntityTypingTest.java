@@ -336,6 +336,19 @@ class EntityTypingTest {
     }
 
     @Test
+    void aTeamsNicknameAloneIsTheTeamInADocumentAboutSport() {
+        String text = "The Pirates lost 10-7 at home. Dallas Cowboys fans left early; Jets coach Rex Ryan smiled and"
+                + " the Detroit Red Wings rested. #Vikings";
+        List<Entity> found = List.of(entity(text, "Dallas", EntityType.LOCATION),
+                entity(text, "Rex Ryan", EntityType.PERSON), entity(text, "Detroit Red Wings", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.teamNicknames(text, found))).containsExactly("ORG:Pirates",
+                "ORG:Dallas Cowboys", "ORG:Jets", "PERSON:Rex Ryan", "ORG:Detroit Red Wings");
+        // outside sport the same words are no team
+        String church = "The Saints of the old church were honoured, and the Senators voted on Tuesday.";
+        assertThat(EntityRecognizer.teamNicknames(church, List.of())).isEmpty();
+    }
+
+    @Test
     void aHallOfFameWithItsFieldIsAnOrganisation() {
         String text = "In 1962 he was elected to the College Football Hall of Fame, and later the Rock and Roll Hall"
                 + " of Fame took Hall of Famer Bill Smith.";
