@@ -825,7 +825,8 @@ public final class EntityRecognizer {
             throw new java.io.UncheckedIOException("Could not read the bundled team nicknames", e);
         }
         names.sort(Comparator.comparingInt(String::length).reversed()); // "Red Sox" before a shorter name
-        return Pattern.compile("(?<![\\p{L}\\p{N}@#'\u2019-])(?:" + String.join("|", names)
+        // the look-ahead turns most positions away at their first character, before the alternatives are tried
+        return Pattern.compile("(?=[\\p{Lu}\\d])(?<![\\p{L}\\p{N}@#'\u2019-])(?:" + String.join("|", names)
                 + ")(?![\\p{L}\\p{N}'\u2019-])");
     }
 

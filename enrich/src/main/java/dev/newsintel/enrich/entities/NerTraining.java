@@ -188,7 +188,7 @@ public final class NerTraining {
         TokenNameFinderModel model;
         try {
             model = NameFinderME.train("en", null, new DocumentStream(shuffled), params,
-                    new TokenNameFinderFactory(features(), java.util.Map.of(), new BioCodec()));
+                    new TokenNameFinderFactory(features(seed), java.util.Map.of(), new BioCodec()));
         } finally {
             DocumentFeatures.endDocument();
         }
@@ -235,9 +235,15 @@ public final class NerTraining {
         }
     }
 
-    /** The feature descriptor: the bundled one, or {@code -Dnewsintel.ner.features=FILE} to try another. */
-    static byte[] features() throws IOException {
-        String featuresFile = System.getProperty("newsintel.ner.features");
+    /**
+     * The feature descriptor of the member trained with shuffle seed {@code seed}: the bundled one, or
+     * {@code -Dnewsintel.ner.features=FILE} to try another for every member, or {@code
+     * -Dnewsintel.ner.features.seedN=FILE} for the member of seed N alone (an ensemble of members with different
+     * features).
+     */
+    static byte[] features(long seed) throws IOException {
+        String featuresFile = System.getProperty("newsintel.ner.features.seed" + seed,
+                System.getProperty("newsintel.ner.features"));
         try (InputStream in = featuresFile != null ? Files.newInputStream(Path.of(featuresFile))
                 : NerTraining.class.getResourceAsStream(FEATURES)) {
             if (in == null) {
