@@ -261,7 +261,7 @@ public final class EntityRecognizer {
         found = withoutWorks(text, withoutEvents(text, found));
         found = namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found)));
         found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
-        found = teamNicknames(text, found);
+        found = teamsByPlace(text, teamNicknames(text, found));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
         return modelsAsModels(withoutWorks(text, found)); // again: spreading names may have brought titles back
@@ -874,6 +874,59 @@ public final class EntityRecognizer {
                     null)));
         } while (m.find());
         return out;
+    }
+
+    private static final String SCORE = "(?<![\\d.:/-])\\d{1,3}\\s*[-\u2013]\\s*\\d{1,3}(?![\\d.:/-])";
+    /** What a team does, right after its name: "Lancashire beat Somerset", "Bolton 1-2", "Waikato coach". */
+    private static final Pattern TEAM_AFTER = Pattern.compile("\\s*(?:" + SCORE + "|(?:beat|beats|defeated|"
+            + "defeat|defeats|edged|thrashed|routed|drew|lost|won|hosted|host|hosts|outscored|coach|captain|manager|"
+            + "striker|quarterback|goalkeeper)\\b)");
+    /** What is done to a team, right before its name: "beat Somerset", "1-2 Liverpool", "a win over Ankara". */
+    private static final Pattern TEAM_BEFORE = Pattern.compile("(?:\\b(?:beat|beats|beating|defeated|defeating|"
+            + "against|versus|vs\\.?|v|outscoring|outscored|hosted|hosts|joined from|signed from|signed for|"
+            + "(?:win|victory|lead) over)\\s+(?:the\\s+)?|" + SCORE + "\\s+)$");
+
+    /** Countries, whose national sides CoNLL's convention leaves places ("Japan beat Syria 2-1"). */
+    private static final Set<String> COUNTRIES = countries();
+
+    private static Set<String> countries() {
+        Set<String> out = new HashSet<>(Set.of("USA", "US", "U.S.", "UK", "England", "Scotland", "Wales",
+                "Northern Ireland", "Ireland", "Korea", "South Korea", "North Korea", "Russia", "Iran", "Syria"));
+        for (String code : Locale.getISOCountries()) {
+            out.add(Locale.of("", code).getDisplayCountry(Locale.ENGLISH));
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * A place's name that plays, in a document about sport, is its team (CoNLL's convention): "Lancashire beat
+     * Somerset", "Bolton 1-2 Liverpool", "a 25-21 set win over Ankara", "Waikato coach Hemi Parata". Only where
+     * the words around it say so ("born in Ankara" stays a place), and not a country: CoNLL leaves national sides
+     * places.
+     */
+    static List<Entity> teamsByPlace(String text, List<Entity> found) {
+        if (!SPORT.matcher(text).find()) {
+            return found;
+        }
+        List<Entity> out = null;
+        for (int i = 0; i < found.size(); i++) {
+            Entity e = found.get(i);
+            if (e.type() != EntityType.LOCATION || e.canonical() != null && e.canonical().cik() != null
+                    || COUNTRIES.contains(e.text())) {
+                continue;
+            }
+            boolean plays = TEAM_AFTER.matcher(text).region(e.end(), Math.min(text.length(), e.end() + 40))
+                    .lookingAt()
+                    || TEAM_BEFORE.matcher(text).region(Math.max(0, e.start() - 40), e.start())
+                    .useTransparentBounds(true).find();
+            if (plays) {
+                if (out == null) {
+                    out = new ArrayList<>(found);
+                }
+                out.set(i, new Entity(EntityType.ORG, e.text(), e.start(), e.end(), null));
+            }
+        }
+        return out == null ? found : out;
     }
 
     private static final Pattern ACRONYM_AFTER_THE = Pattern.compile(

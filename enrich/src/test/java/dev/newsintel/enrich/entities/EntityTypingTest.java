@@ -349,6 +349,30 @@ class EntityTypingTest {
     }
 
     @Test
+    void aPlaceThatPlaysIsItsTeamInADocumentAboutSport() {
+        String text = "Lancashire beat Somerset by six wickets. Bolton 1-2 Liverpool. After a 25-21 win over Ankara,"
+                + " Waikato coach Hemi Parata, born in Hamilton, praised the league.";
+        List<Entity> found = List.of(entity(text, "Lancashire", EntityType.LOCATION),
+                entity(text, "Somerset", EntityType.LOCATION), entity(text, "Bolton", EntityType.LOCATION),
+                entity(text, "Liverpool", EntityType.LOCATION), entity(text, "Ankara", EntityType.LOCATION),
+                entity(text, "Waikato", EntityType.LOCATION), entity(text, "Hemi Parata", EntityType.PERSON),
+                entity(text, "Hamilton", EntityType.LOCATION));
+        assertThat(typed(EntityRecognizer.teamsByPlace(text, found))).containsExactly("ORG:Lancashire",
+                "ORG:Somerset", "ORG:Bolton", "ORG:Liverpool", "ORG:Ankara", "ORG:Waikato", "PERSON:Hemi Parata",
+                "LOCATION:Hamilton");
+        // a national side stays a place, as CoNLL has it
+        String cup = "Japan beat Syria 2-1 in the Asian Cup.";
+        List<Entity> sides = List.of(entity(cup, "Japan", EntityType.LOCATION), entity(cup, "Syria",
+                EntityType.LOCATION));
+        assertThat(EntityRecognizer.teamsByPlace(cup, sides)).isSameAs(sides);
+        // outside sport a place stays a place
+        String trade = "Texas beat its 2019 export record, and talks against Ankara resumed.";
+        List<Entity> places = List.of(entity(trade, "Texas", EntityType.LOCATION),
+                entity(trade, "Ankara", EntityType.LOCATION));
+        assertThat(EntityRecognizer.teamsByPlace(trade, places)).isSameAs(places);
+    }
+
+    @Test
     void aHallOfFameWithItsFieldIsAnOrganisation() {
         String text = "In 1962 he was elected to the College Football Hall of Fame, and later the Rock and Roll Hall"
                 + " of Fame took Hall of Famer Bill Smith.";
