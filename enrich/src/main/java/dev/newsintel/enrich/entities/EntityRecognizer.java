@@ -808,11 +808,64 @@ public final class EntityRecognizer {
      * "the TAB", "the ACLU": an acronym after "the" followed by punctuation, a function word or a verb in the past,
      * not by a noun it would qualify ("the HDCP copy protection", "the CD cover").
      */
-    /** A document about sport: its words, or a score ("lost 10-7", "Bolton 1-2 Liverpool"). */
-    private static final Pattern SPORT = Pattern.compile("(?i)\\b(?:game|games|season|coach|coached|playoffs?"
-            + "|innings?|quarterback|touchdowns?|kickoff|halftime|roster|stadium|pitcher|goalkeeper|goalie|striker"
-            + "|league|nfl|nba|mlb|nhl|mls|premiership|rugby|cricket|football|baseball|basketball|hockey|soccer)\\b"
-            + "|(?<![\\d.:/-])\\d{1,3}-\\d{1,3}(?![\\d.:/-])");
+    /** Words of a document about sport. */
+    private static final Set<String> SPORT_WORDS = Set.of("game", "games", "season", "coach", "coached", "playoff",
+            "playoffs", "inning", "innings", "quarterback", "touchdown", "touchdowns", "kickoff", "halftime", "roster",
+            "stadium", "pitcher", "goalkeeper", "goalie", "striker", "league", "nfl", "nba", "mlb", "nhl", "mls",
+            "premiership", "rugby", "cricket", "football", "baseball", "basketball", "hockey", "soccer");
+
+    /**
+     * A document about sport: one of its words, or a score ("lost 10-7", "Bolton 1-2 Liverpool"). A scan of the
+     * words rather than a pattern: it runs on every document, and an alternation of words tried at every position
+     * cost about 0.4 ms on a 9 kB article.
+     */
+    static boolean aboutSport(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                int j = i + 1;
+                while (j < n && Character.isLetter(text.charAt(j))) {
+                    j++;
+                }
+                if (j - i >= 3 && j - i <= 12 && (i == 0 || !Character.isDigit(text.charAt(i - 1)))
+                        && (j == n || !Character.isDigit(text.charAt(j)))
+                        && SPORT_WORDS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+                i = j;
+            } else {
+                if ((c == '-' || c == '\u2013') && isScoreAt(text, i)) {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One to three digits on either side of the dash at {@code dash}, and no more digits, decimals, times, dates or
+     * ranges around them ("10-7" and "10-7." are scores; "1.5-2", "10-7.5", "12:30-1", "3/10-4" are not).
+     */
+    private static boolean isScoreAt(String text, int dash) {
+        int from = dash;
+        while (from > 0 && Character.isDigit(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = dash + 1;
+        while (to < text.length() && Character.isDigit(text.charAt(to))) {
+            to++;
+        }
+        return dash - from >= 1 && dash - from <= 3 && to - dash - 1 >= 1 && to - dash - 1 <= 3
+                && (from == 0 || ":/-".indexOf(text.charAt(from - 1)) < 0
+                        && !(text.charAt(from - 1) == '.' && from > 1 && Character.isDigit(text.charAt(from - 2))))
+                && (to == text.length() || ":/-".indexOf(text.charAt(to)) < 0
+                        && !(text.charAt(to) == '.' && to + 1 < text.length()
+                                && Character.isDigit(text.charAt(to + 1))));
+    }
+
     private static final Pattern TEAM_NICKNAME = teamNicknamePattern();
 
     private static Pattern teamNicknamePattern() {
@@ -838,8 +891,11 @@ public final class EntityRecognizer {
      * voted").
      */
     static List<Entity> teamNicknames(String text, List<Entity> found) {
+        if (!aboutSport(text)) {
+            return found;
+        }
         Matcher m = TEAM_NICKNAME.matcher(text);
-        if (!m.find() || !SPORT.matcher(text).find()) {
+        if (!m.find()) {
             return found;
         }
         List<Entity> out = found;
@@ -905,7 +961,7 @@ public final class EntityRecognizer {
      * places.
      */
     static List<Entity> teamsByPlace(String text, List<Entity> found) {
-        if (!SPORT.matcher(text).find()) {
+        if (!aboutSport(text)) {
             return found;
         }
         List<Entity> out = null;

@@ -349,6 +349,14 @@ class EntityTypingTest {
     }
 
     @Test
+    void aDocumentIsAboutSportByItsWordsOrAScore() {
+        assertThat(EntityRecognizer.aboutSport("The Pirates lost 10-7.")).isTrue();
+        assertThat(EntityRecognizer.aboutSport("He joined a Football club")).isTrue();
+        assertThat(EntityRecognizer.aboutSport("In 2010-11 revenue rose 1.5-2 points, 10-7.5 or 3/10-4.")).isFalse();
+        assertThat(EntityRecognizer.aboutSport("The gamekeeper left.")).isFalse();
+    }
+
+    @Test
     void aPlaceThatPlaysIsItsTeamInADocumentAboutSport() {
         String text = "Lancashire beat Somerset by six wickets. Bolton 1-2 Liverpool. After a 25-21 win over Ankara,"
                 + " Waikato coach Hemi Parata, born in Hamilton, praised the league.";
