@@ -1119,6 +1119,25 @@ public final class EntityRecognizer {
             "Agency", "Institute", "Academy", "University", "College", "School", "Museum", "Secretariat",
             "Directorate", "Inspectorate", "Council", "Commission");
 
+    /**
+     * How many characters of a capitalised run are leading function words, prepositions or other words that start
+     * no name, with the space after each ("In Pro Football ..." → 3, "Under Council of ..." → 6); the last word
+     * always stays.
+     */
+    private static int leadingFunctionWords(String run) {
+        int skipped = 0;
+        int space;
+        while ((space = run.indexOf(' ', skipped)) > skipped) {
+            String word = lower(run.substring(skipped, space));
+            if (!FUNCTION_WORDS.contains(word) && !NOT_NAME_WORDS.contains(word)
+                    && !LEADING_PREPOSITIONS.contains(word)) {
+                break;
+            }
+            skipped = space + 1;
+        }
+        return skipped;
+    }
+
     /** "College Football Hall of Fame", "Rock and Roll Hall of Fame"; not "Hall of Famer Bill McKechnie". */
     private static final Pattern HALL_OF_FAME = Pattern.compile("(?<![\\p{L}\\p{N}.'\u2019-])((?:"
             + CAPITALISED_WORD + " (?:(?:and|&) )?){1,4})Hall of Fame(?![\\p{L}\\p{N}])");
@@ -1134,13 +1153,9 @@ public final class EntityRecognizer {
         while (m.find()) {
             int start = m.start(1);
             String words = m.group(1);
-            int space;
-            while ((space = words.indexOf(' ')) > 0 && (FUNCTION_WORDS.contains(lower(words.substring(0, space)))
-                    || NOT_NAME_WORDS.contains(lower(words.substring(0, space)))
-                    || LEADING_PREPOSITIONS.contains(lower(words.substring(0, space))))) {
-                words = words.substring(space + 1);
-                start += space + 1;
-            }
+            int skipped = leadingFunctionWords(words);
+            words = words.substring(skipped);
+            start += skipped;
             if (words.isEmpty() || !Character.isUpperCase(words.charAt(0))) {
                 continue; // only function words before it: "the Hall of Fame"
             }
@@ -1168,13 +1183,9 @@ public final class EntityRecognizer {
         while (m.find()) {
             int start = m.start(1);
             String head = m.group(1);
-            int space;
-            while ((space = head.indexOf(' ')) > 0 && (FUNCTION_WORDS.contains(lower(head.substring(0, space)))
-                    || NOT_NAME_WORDS.contains(lower(head.substring(0, space)))
-                    || LEADING_PREPOSITIONS.contains(lower(head.substring(0, space))))) {
-                head = head.substring(space + 1);
-                start += space + 1;
-            }
+            int skipped = leadingFunctionWords(head);
+            head = head.substring(skipped);
+            start += skipped;
             int end = m.end(2);
             String field = m.group(2);
             if (field.indexOf(' ') < 0 && EnglishWords.contains(field)
