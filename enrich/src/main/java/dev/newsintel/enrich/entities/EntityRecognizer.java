@@ -259,7 +259,8 @@ public final class EntityRecognizer {
         List<Entity> found = tidy(text, resolve(text, accepted));
         found = withLeadingThe(text, analyzed.sentences(), headlines, found);
         found = withoutWorks(text, withoutEvents(text, found));
-        found = namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found)));
+        found = musicActs(text, namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found))));
+        found = militaryUnits(text, found);
         found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
         found = teamsByPlace(text, teamNicknames(text, found));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
@@ -573,9 +574,13 @@ public final class EntityRecognizer {
      * whole as an organisation or a place ("General Manuel Belgrano", "Health Minister Celeste Macuácua"). Not the
      * titles that also start places and institutions ("St. Louis", "King's College", "Prince Edward Island").
      */
-    private static final Set<String> OFFICES = without(LEADING_TITLES, Set.of("justice", "king", "queen", "prince",
-            "princess", "pope", "saint", "st", "reverend", "rev", "bishop", "archbishop", "cardinal", "father",
-            "sister", "brother", "emperor", "empress", "lord", "lady"));
+    private static final Set<String> OFFICES = with(without(LEADING_TITLES, Set.of("justice", "king", "queen",
+            "prince", "princess", "pope", "saint", "st", "reverend", "rev", "bishop", "archbishop", "cardinal",
+            "father", "sister", "brother", "emperor", "empress", "lord", "lady")),
+            // a student's year and a priest's "Fr.", which only a given name after them makes a title ("Senior Kory
+            // Lichtensteiger", "Fr Francisco Sousa"; not "Senior Housing Properties Trust", "Junior Achievement")
+            Set.of("senior", "seniors", "junior", "juniors", "sophomore", "sophomores", "freshman", "freshmen",
+                    "fr"));
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+(?:['\u2019-]\\p{Lu}?\\p{Ll}+)*");
 
     /**
@@ -985,6 +990,170 @@ public final class EntityRecognizer {
         return out == null ? found : out;
     }
 
+    /** Words of a document about music. */
+    private static final Set<String> MUSIC_WORDS = Set.of("band", "bands", "album", "albums", "songs", "singles",
+            "guitarist", "bassist", "drummer", "vocalist", "vocals", "singer", "frontman", "songwriter", "toured",
+            "touring", "gig", "gigs", "concert", "concerts", "discography", "ep", "lp");
+
+    /**
+     * A document about music: two of its words ("band", "album", "toured"...), since one alone is often
+     * something else ("a frequency band", "a photo album").
+     */
+    static boolean aboutMusic(String text) {
+        return hasWords(text, MUSIC_WORDS, 2);
+    }
+
+    /** Whether {@code needed} words of the text, in any case, are in {@code words}. A scan, not a pattern. */
+    private static boolean hasWords(String text, Set<String> words, int needed) {
+        int hits = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && Character.isLetter(text.charAt(j))) {
+                j++;
+            }
+            if (j - i >= 2 && j - i <= 12 && words.contains(text.substring(i, j).toLowerCase(Locale.ROOT))
+                    && ++hits == needed) {
+                return true;
+            }
+            i = j;
+        }
+        return false;
+    }
+
+    /** A list of bands: "bands like New Order, Interpol or Joy Division". */
+    private static final Pattern BANDS_LIKE = Pattern.compile("(?<![\\p{L}-])bands\\s*,?\\s+(?:like|such as|"
+            + "including|as diverse as)\\s+(?=[\\p{Lu}\\d])");
+    /** A band named as a record's maker: "a compilation album by The Triffids". */
+    private static final Pattern RECORD_BY = Pattern.compile("(?<![\\p{L}-])(?:album|albums|single|EP|LP|record)"
+            + " by\\s+(?=The \\p{Lu})");
+    /** In a document about music, acts a band toured with: "supporting The Cult", "supported on this tour by X". */
+    private static final Pattern TOURED_WITH = Pattern.compile("(?<![\\p{L}-])(?:supporting|supported"
+            + " (?:\\p{Ll}+ ){0,3}by|toured (?:\\p{Ll}+ ){0,2}with|touring with|on tour with|opened for|opening for)"
+            + "\\s+(?=[\\p{Lu}\\d])");
+    /** In a document about music, record labels: "signed to independent label Food", "19 albums for Decca". */
+    private static final Pattern LABEL = Pattern.compile("(?<![\\p{L}-])(?:label|(?:albums?|singles?|records?|"
+            + "recorded) for|signed (?:to|with))\\s+(?=[\\p{Lu}\\d])");
+
+    /**
+     * Bands and labels by the words around them, which the finder, reading a band's name as a person's or a
+     * place's ("Linkin Park", "Madina Lake") or not at all ("The Cult"), misses: the items of a list of bands, a
+     * band a record is by, and in a document about music an act one toured with and a label. An act there whose
+     * name starts with a given name is left as found ("supporting Julian Cope"), and so is a label's of two words
+     * or more that does ("recorded for John Peel"); so is a listed company.
+     */
+    static List<Entity> musicActs(String text, List<Entity> found) {
+        List<Entity> out = found;
+        // "bands, including Rudy Vallee's": a band named by its leader's possessive is the leader's
+        out = actsAfter(text, out, BANDS_LIKE, name -> name.endsWith("'s") || name.endsWith("\u2019s"));
+        out = actsAfter(text, out, RECORD_BY, name -> false);
+        if (aboutMusic(text)) {
+            out = actsAfter(text, out, TOURED_WITH, name -> !name.startsWith("The ")
+                    && NameFeatures.Lexicon.bundled().firstNames.contains(name.split(" ", 2)[0]));
+            // a label's name of one word may be a given name ("Decca"), a person's has two ("John Peel")
+            out = actsAfter(text, out, LABEL, name -> name.indexOf(' ') > 0
+                    && NameFeatures.Lexicon.bundled().firstNames.contains(name.split(" ", 2)[0]));
+        }
+        return out;
+    }
+
+    private static final Pattern POSSESSIVE_AFTER = Pattern.compile(" ?['\u2019]s(?![\\p{L}\\p{N}])");
+
+    private static String withoutPossessive(String name) {
+        return name.endsWith("'s") || name.endsWith("\u2019s") ? name.substring(0, name.length() - 2) : name;
+    }
+
+    /**
+     * Makes the names listed right after each match of {@code cue} organisations, but for those {@code person}
+     * says name people (it reads the item with its possessive, if any).
+     */
+    private static List<Entity> actsAfter(String text, List<Entity> found, Pattern cue,
+                                          java.util.function.Predicate<String> person) {
+        Matcher m = cue.matcher(text);
+        List<Entity> out = found;
+        while (m.find()) {
+            Matcher item = FIRST_LIST_ITEM.matcher(text).region(m.end(), text.length());
+            while (item.find()) {
+                String name = withoutPossessive(item.group(1));
+                // the possessive as written, or as a tokenized text gives it ("Rudy Vallee 's")
+                String read = POSSESSIVE_AFTER.matcher(text).region(item.end(1), text.length()).lookingAt()
+                        ? name + "'s" : item.group(1);
+                if (!name.equals("The") && !person.test(read)) {
+                    out = asOrganisation(text, out, item.start(1), item.start(1) + name.length());
+                }
+                item.usePattern(NEXT_LIST_ITEM);
+            }
+        }
+        return out;
+    }
+
+    /** Words of a document about military units. */
+    private static final Set<String> MILITARY_WORDS = Set.of("regiment", "regiments", "regimental", "brigade",
+            "brigades", "battalion", "battalions", "infantry", "cavalry", "artillery", "squadron", "squadrons",
+            "corps", "troops", "volunteers", "division", "divisions");
+
+    /** A document about military units: two of its words, since one alone ("division", "corps") is often not. */
+    static boolean aboutMilitaryUnits(String text) {
+        return hasWords(text, MILITARY_WORDS, 2);
+    }
+
+    /**
+     * A unit by its number alone, where a noun would have followed it otherwise ("The 139th was formed", "the
+     * 139th fought"), and not a date ("on the 5th,", "the 1st of January"); or a number and a short abbreviation in
+     * capitals ("the 62d NY, 93d PVI").
+     */
+    private static final Pattern UNIT_BY_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])(?<!(?:[Oo]n|[Bb]y|of|"
+            + "until|till|from|since|before|after) )(?:[Tt]he (\\d{1,3}(?:st|nd|rd|th|d))(?=\\s*[,;:)]|\\s*\\.(?!\\d)"
+            + "|\\s+(?:was|were|had|has|is|along|and|then|fought|\\p{Ll}+ed)\\b)"
+            + "|(\\d{1,3}(?:st|nd|rd|th|d) \\p{Lu}{2,4})(?![\\p{L}\\p{N}]))");
+
+    /**
+     * Military units named by their number in a document about them (WikiGold and CoNLL's convention makes them
+     * organisations): "The 139th was transferred to the VI Corps", "included the 62d NY, 93d PVI and 98th PVI".
+     */
+    static List<Entity> militaryUnits(String text, List<Entity> found) {
+        if (!aboutMilitaryUnits(text)) {
+            return found;
+        }
+        Matcher m = UNIT_BY_NUMBER.matcher(text);
+        List<Entity> out = found;
+        while (m.find()) {
+            int group = m.start(1) >= 0 ? 1 : 2;
+            if (!overlapsAny(out, m.start(group), m.end(group))) {
+                out = replaced(out, List.of(), List.of(new Entity(EntityType.ORG, m.group(group), m.start(group),
+                        m.end(group), null)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An organisation at {@code start..end}: the name found there retyped, or the names inside it replaced, unless
+     * it is a listed company or a longer name holds it.
+     */
+    private static List<Entity> asOrganisation(String text, List<Entity> found, int start, int end) {
+        for (int k = 0; k < found.size(); k++) {
+            Entity e = found.get(k);
+            if (e.start() == start && e.end() == end) {
+                if (e.type() == EntityType.ORG || e.canonical() != null && e.canonical().cik() != null) {
+                    return found;
+                }
+                List<Entity> out = new ArrayList<>(found);
+                out.set(k, new Entity(EntityType.ORG, e.text(), start, end, null));
+                return out;
+            }
+        }
+        List<Entity> parts = partsInside(found, start, end, e -> e.canonical() != null && e.canonical().cik() != null);
+        return parts == null ? found
+                : replaced(found, parts, List.of(new Entity(EntityType.ORG, text.substring(start, end), start, end,
+                        null)));
+    }
+
     private static final Pattern ACRONYM_AFTER_THE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])the (\\p{Lu}{2,6})(?![\\p{L}\\p{N}&.'\u2019-])(?=\\s*(?:[,.;:()!?\"]|$)"
             + "|\\s+(?:and|or|but|in|on|at|by|for|from|to|of|with|as|was|is|were|are|had|has|have|will|would|could"
@@ -1044,6 +1213,8 @@ public final class EntityRecognizer {
     private static final String LIST_SEPARATOR = "\\s*(?:[,/]\\s*(?:(?:and|or|&)\\s+)?|(?:and|or|&)\\s+)";
     /** One more item of a list, after what came before it: ", Telemundo", " / Pearl", " and Weather Report". */
     private static final Pattern NEXT_LIST_ITEM = Pattern.compile("\\G" + LIST_SEPARATOR + LIST_ITEM);
+    /** The first item of a list, where it starts. */
+    private static final Pattern FIRST_LIST_ITEM = Pattern.compile("\\G" + LIST_ITEM);
     private static final Pattern LIST_GAP_END = Pattern.compile("\\G" + LIST_SEPARATOR + "$");
     /** What may follow a list's last item: punctuation, a lower-case word or the end. */
     private static final Pattern AFTER_LAST_ITEM = Pattern.compile("\\G(?:\\s*[.;:)!?]|\\s+\\p{Ll}|\\s*$)");

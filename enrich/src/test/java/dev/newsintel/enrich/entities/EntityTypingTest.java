@@ -271,6 +271,41 @@ class EntityTypingTest {
     }
 
     @Test
+    void bandsAndLabelsAreOrganisationsByTheWordsAroundThem() {
+        String text = "The band toured the UK supporting The Mission, then Julian Cope. They cite bands like Harrow"
+                + " Lake, Quiet Order or Joy Division, signed to independent label Tallow and released four albums"
+                + " for Decca. Velvet Dusk is a compilation album by The Lanterns. He played in other bands,"
+                + " including Rudy Vallee's and Ada Quist 's, and recorded for John Peel.";
+        List<Entity> found = List.of(entity(text, "UK", EntityType.LOCATION),
+                entity(text, "Julian Cope", EntityType.PERSON), entity(text, "Harrow Lake", EntityType.LOCATION),
+                entity(text, "Joy Division", EntityType.PERSON), entity(text, "Decca", EntityType.PERSON),
+                entity(text, "Rudy Vallee", EntityType.PERSON), entity(text, "Ada Quist", EntityType.PERSON),
+                entity(text, "John Peel", EntityType.PERSON));
+        assertThat(typed(EntityRecognizer.musicActs(text, found))).containsExactly("LOCATION:UK", "ORG:The Mission",
+                "PERSON:Julian Cope", "ORG:Harrow Lake", "ORG:Quiet Order", "ORG:Joy Division", "ORG:Tallow",
+                "ORG:Decca", "ORG:The Lanterns", "PERSON:Rudy Vallee", "PERSON:Ada Quist", "PERSON:John Peel");
+        // outside music, what one supports or signs is whatever the finder said
+        String policy = "The senator is supporting Harrow Lake residents and signed with Velvet Dusk on Friday.";
+        List<Entity> places = List.of(entity(policy, "Harrow Lake", EntityType.LOCATION));
+        assertThat(EntityRecognizer.musicActs(policy, places)).isSameAs(places);
+        assertThat(EntityRecognizer.aboutMusic("A frequency band for 5G phones.")).isFalse();
+        assertThat(EntityRecognizer.aboutMusic("The band's second album.")).isTrue();
+    }
+
+    @Test
+    void aUnitNamedByItsNumberIsAnOrganisationInADocumentAboutMilitaryUnits() {
+        String text = "The 141st was formed in 1862 and joined a brigade of the VI Corps with the 63d NY and 97th PVI."
+                + " On the 5th, the 141st marched south; from the 1st of May the infantry rested. The 4th Division"
+                + " fought on, and the 141st fought beside it.";
+        List<Entity> found = List.of(entity(text, "VI Corps", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.militaryUnits(text, found))).containsExactly("ORG:141st", "ORG:VI Corps",
+                "ORG:63d NY", "ORG:97th PVI", "ORG:141st", "ORG:141st");
+        // elsewhere a number is a number
+        String season = "The 89th was the best season of the club: the 89th ended in May.";
+        assertThat(EntityRecognizer.militaryUnits(season, List.of())).isEmpty();
+    }
+
+    @Test
     void theUnfoundItemsOfAListOfOrganisationsAreOrganisations() {
         String text = "It aired on Fox 7, Telemundo, Univision, MUN2 and Quillon Media. Clients include Corva Labs"
                 + " / Pearl and Harlow Foods. Tarvo Lind, Kansas and Tangerine Dream played. Ardent Labs and Birch"
@@ -506,6 +541,13 @@ class EntityTypingTest {
                 .isEqualTo(-1);
         assertThat(EntityRecognizer.nameAfterOffice("Attorney General Maria Lopez", Set.of("attorney", "general"),
                 true)).isEqualTo("Attorney General ".length());
+        // a student's year or a priest's "Fr" before a given name is a title; before other words it is a name's
+        String team = "Senior Kory Lindqvist and Fr Francisco Sousa met Senior Housing Properties Trust .";
+        List<Entity> teamFound = List.of(entity(team, "Senior Kory Lindqvist", EntityType.ORG),
+                entity(team, "Fr Francisco Sousa", EntityType.ORG),
+                entity(team, "Senior Housing Properties Trust", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.tidy(team, teamFound))).containsExactly("PERSON:Kory Lindqvist",
+                "PERSON:Francisco Sousa", "ORG:Senior Housing Properties Trust");
     }
 
     @Test
