@@ -337,12 +337,58 @@ public final class EntityRecognizer {
     }
 
     /**
+     * The finder's organisation, person or place up to a common noun in lower case inside it, or from it where a
+     * name follows ("Kaveri river", "the Bank of the occurrence of any", "Norwegian firm Aker Solutions"): a name's
+     * own words are capitalised but for function words and particles. Product names keep theirs ("GPT-4o mini").
+     */
+    static NameFinder.Name withoutCommonNoun(String text, NameFinder.Name name) {
+        if (name.type() == EntityType.PRODUCT || name.type() == EntityType.AI_MODEL
+                || !Character.isUpperCase(text.charAt(name.start()))) {
+            return name;
+        }
+        int wordStart = text.indexOf(' ', name.start()) + 1;
+        while (wordStart > 0 && wordStart < name.end()) {
+            int wordEnd = text.indexOf(' ', wordStart);
+            if (wordEnd < 0 || wordEnd > name.end()) {
+                wordEnd = name.end();
+            }
+            String word = text.substring(wordStart, wordEnd);
+            if (isCommonNoun(word)) {
+                if (wordEnd + 1 < name.end() && Character.isUpperCase(text.charAt(wordEnd + 1))) {
+                    // a descriptor before the name: "Team principal Giulia Ferrandi"
+                    return withoutCommonNoun(text, new NameFinder.Name(name.type(), wordEnd + 1, name.end(),
+                            name.probability()));
+                }
+                int end = wordStart - 1;
+                return end <= name.start() ? name : new NameFinder.Name(name.type(), name.start(), end,
+                        name.probability());
+            }
+            wordStart = wordEnd + 1;
+        }
+        return name;
+    }
+
+    /** A word of letters in lower case that is no function word nor a link of a name ("river", "occurrence"). */
+    private static boolean isCommonNoun(String word) {
+        if (word.length() < 3) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isLowerCase(word.charAt(i))) {
+                return false;
+            }
+        }
+        return !FUNCTION_WORDS.contains(word) && !NAME_LINKS.contains(word) && !PRONOUNS.contains(word);
+    }
+
+    /**
      * The finder's name without function words at its end, a preposition at its start and notice labels at either
      * end ("the Bank of the occurrence", "At Bank's request", "China Attn: Legal Department Phone: ..."), or null
      * when nothing is left, the name is a function word alone ("On the Funding Date") or a person that is an
      * English word before a number ("Article 1").
      */
     static NameFinder.Name withoutEdgeWords(String text, NameFinder.Name name) {
+        name = withoutCommonNoun(text, name);
         int start = name.start();
         int end = name.end();
         while (true) {
@@ -524,6 +570,10 @@ public final class EntityRecognizer {
     private static final String PARTICLE = "(?:" + String.join("|", PARTICLES) + ")";
     private static final String SURNAME = "\\p{Lu}[\\p{L}'\u2019-]*";
     private static final Set<String> PARTICLE_WORDS = Set.copyOf(PARTICLES);
+    /** Lower-case words that names hold in other languages: "Frankfurt am Main", "Banco do Brasil". */
+    private static final Set<String> NAME_LINKS = with(PARTICLE_WORDS, Set.of("des", "do", "degli", "dei", "zu", "zum",
+            "zur", "für", "und", "et", "y", "e", "les", "el", "alla", "am", "im", "sans", "sur", "en"));
+
     private static final Pattern PARTICLES_AND_NAME = Pattern.compile("\\G(?:(?: " + PARTICLE + ")+ | d['\u2019])"
             + SURNAME + "(?: d['\u2019]" + SURNAME + ")*");
     private static final Pattern NAME_AFTER_PARTICLE = Pattern.compile("\\G(?: " + PARTICLE + ")* " + SURNAME);

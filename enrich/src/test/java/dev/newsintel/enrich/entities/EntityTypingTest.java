@@ -98,9 +98,21 @@ class EntityTypingTest {
                 new NameFinder.Name(EntityType.PERSON, 11, 18, 1.0))).isNull();
         assertThat(EntityRecognizer.namesADocumentOrAnAmount("Renminbi Twenty Four Million")).isTrue();
         assertThat(EntityRecognizer.namesADocumentOrAnAmount("Third Term Loan")).isTrue();
-        // a label needs its colon, and capitalised articles and letters stay: "the Quasar Fold phone", "Class A"
-        assertThat(edgeless("the Quasar Fold phone launched", "Quasar Fold phone")).isEqualTo("Quasar Fold phone");
+        // a label needs its colon, and capitalised articles and letters stay: "The Quasar", "Class A"
+        assertThat(edgeless("the The Quasar launched", "The Quasar")).isEqualTo("The Quasar");
         assertThat(edgeless("its Class A shares", "Class A")).isEqualTo("Class A");
+        // a common noun in lower case ends the name, or starts it where a name follows; links of names stay
+        assertThat(edgeless("notify the Bank of the occurrence of any event", "Bank of the occurrence of any"))
+                .isEqualTo("Bank");
+        assertThat(edgeless("the Quasar Fold phone launched", "Quasar Fold phone")).isEqualTo("Quasar Fold");
+        assertThat(edgeless("by Norwegian firm Aker Solutions", "Norwegian firm Aker Solutions"))
+                .isEqualTo("Aker Solutions");
+        assertThat(edgeless("in Frankfurt am Main and Rio de Janeiro", "Frankfurt am Main"))
+                .isEqualTo("Frankfurt am Main");
+        String model = "OpenAI released GPT-4o mini today";
+        NameFinder.Name mini = new NameFinder.Name(EntityType.PRODUCT, model.indexOf("GPT"),
+                model.indexOf(" today"), 1.0);
+        assertThat(EntityRecognizer.withoutEdgeWords(model, mini)).isEqualTo(mini);
     }
 
     private static String edgeless(String text, String mention) {
