@@ -585,7 +585,8 @@ public final class EntityRecognizer {
      */
     private static final Set<String> PERSON_ONLY_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "professor", "sir",
             "dame", "captain", "capt", "colonel", "col", "lieutenant", "lt", "sergeant", "admiral", "senator",
-            "sen", "governor", "gov", "judge", "pope", "chancellor", "reverend", "rev", "archbishop", "mayor");
+            "sen", "governor", "gov", "judge", "pope", "chancellor", "reverend", "rev", "archbishop", "mayor",
+            "shri", "shree", "smt");
 
     /**
      * An unlisted name the finder called an organisation that reads as a person's: a person's title, then one to
@@ -627,10 +628,11 @@ public final class EntityRecognizer {
     private static final Set<String> OFFICES = with(without(LEADING_TITLES, Set.of("justice", "king", "queen",
             "prince", "princess", "pope", "saint", "st", "reverend", "rev", "bishop", "archbishop", "cardinal",
             "father", "sister", "brother", "emperor", "empress", "lord", "lady")),
-            // a student's year and a priest's "Fr.", which only a given name after them makes a title ("Senior Kory
-            // Lichtensteiger", "Fr Francisco Sousa"; not "Senior Housing Properties Trust", "Junior Achievement")
+            // a student's year, a priest's "Fr." and local offices, which only a given name after them makes titles
+            // ("Senior Kory Lichtensteiger", "Fr Francisco Sousa", "County Coroner William McLaughlin"; not "Senior
+            // Housing Properties Trust", "Junior Achievement")
             Set.of("senior", "seniors", "junior", "juniors", "sophomore", "sophomores", "freshman", "freshmen",
-                    "fr"));
+                    "fr", "coroner", "sheriff", "marshal", "treasurer", "comptroller", "auditor", "registrar"));
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+(?:['\u2019-]\\p{Lu}?\\p{Ll}+)*");
 
     /**
@@ -2934,6 +2936,30 @@ public final class EntityRecognizer {
     private static final Set<String> LICENCES = Set.of("apache", "gpl", "lgpl", "agpl", "mpl", "epl", "bsd", "cc",
             "cddl", "eupl", "mit", "openrail", "creativeml");
 
+    /** Legal forms written with full stops: "S.A.", "N.V.", "L.L.C.", "S.p.A.", "N.A." (a national association). */
+    private static final Set<String> DOTTED_LEGAL_FORMS = Set.of("sa", "nv", "bv", "spa", "llc", "lp", "plc", "ag",
+            "sas", "sarl", "srl", "na");
+
+    /**
+     * Where a legal form written in capitals with full stops ends ("S.A." is four tokens: S . A .), after its last
+     * letter, or -1: letters of one or two, each followed right away by a full stop.
+     */
+    private static int dottedSuffixEnd(List<NameTokens.NameToken> tokens, int at) {
+        if (at >= tokens.size() || !Character.isUpperCase(tokens.get(at).text().charAt(0))) {
+            return -1;
+        }
+        StringBuilder letters = new StringBuilder();
+        int k = at;
+        while (k + 1 < tokens.size() && tokens.get(k).isAlnum() && tokens.get(k).text().length() <= 2
+                && (k == at || !tokens.get(k).spaceBefore()) && tokens.get(k + 1).text().equals(".")
+                && !tokens.get(k + 1).spaceBefore()) {
+            letters.append(tokens.get(k).key());
+            k += 2;
+        }
+        // the last full stop is left for the caller, which takes a full stop right after a suffix
+        return k - at >= 4 && DOTTED_LEGAL_FORMS.contains(letters.toString()) ? k - 1 : -1;
+    }
+
     /**
      * Names no list knows, by their shape: a capitalised name with a legal suffix ("Cinder Security, Inc.") is an
      * ORG; in a sentence about a model, a capitalised name with a version ("Gauss 3", "AFM-3", "Qwen4-480B") is an
@@ -2952,13 +2978,14 @@ public final class EntityRecognizer {
             int k = i;
             while (k < tokens.size() && k - i < 6 && tokens.get(k).isAlnum()
                     && Character.isUpperCase(tokens.get(k).text().charAt(0))
-                    && !LEGAL_SUFFIXES.contains(tokens.get(k).key())) {
+                    && !LEGAL_SUFFIXES.contains(tokens.get(k).key()) && dottedSuffixEnd(tokens, k) < 0) {
                 k++;
             }
             int suffixAt = k < tokens.size() && tokens.get(k).text().equals(",") ? k + 1 : k;
-            if (k > i && suffixAt < tokens.size() && LEGAL_SUFFIXES.contains(tokens.get(suffixAt).key())
-                    && tokens.get(suffixAt).isCapitalized() && !NOT_NAME_WORDS.contains(t.key())) {
-                int end = suffixAt + 1;
+            int dotted = dottedSuffixEnd(tokens, suffixAt);
+            if (k > i && suffixAt < tokens.size() && (dotted > 0 || LEGAL_SUFFIXES.contains(tokens.get(suffixAt).key())
+                    && tokens.get(suffixAt).isCapitalized()) && !NOT_NAME_WORDS.contains(t.key())) {
+                int end = dotted > 0 ? dotted : suffixAt + 1;
                 if (end < tokens.size() && tokens.get(end).text().equals(".") && !tokens.get(end).spaceBefore()) {
                     end++;
                 }

@@ -554,12 +554,16 @@ class EntityTypingTest {
         assertThat(EntityRecognizer.nameAfterOffice("Attorney General Maria Lopez", Set.of("attorney", "general"),
                 true)).isEqualTo("Attorney General ".length());
         // a student's year or a priest's "Fr" before a given name is a title; before other words it is a name's
-        String team = "Senior Kory Lindqvist and Fr Francisco Sousa met Senior Housing Properties Trust .";
+        String team = "Senior Kory Lindqvist and Fr Francisco Sousa met Senior Housing Properties Trust and County"
+                + " Coroner William Marsh at Shree Saptakoteshwar .";
         List<Entity> teamFound = List.of(entity(team, "Senior Kory Lindqvist", EntityType.ORG),
                 entity(team, "Fr Francisco Sousa", EntityType.ORG),
-                entity(team, "Senior Housing Properties Trust", EntityType.ORG));
+                entity(team, "Senior Housing Properties Trust", EntityType.ORG),
+                entity(team, "County Coroner William Marsh", EntityType.ORG),
+                entity(team, "Shree Saptakoteshwar", EntityType.ORG));
         assertThat(typed(EntityRecognizer.tidy(team, teamFound))).containsExactly("PERSON:Kory Lindqvist",
-                "PERSON:Francisco Sousa", "ORG:Senior Housing Properties Trust");
+                "PERSON:Francisco Sousa", "ORG:Senior Housing Properties Trust", "PERSON:William Marsh",
+                "PERSON:Shree Saptakoteshwar");
     }
 
     @Test
@@ -847,6 +851,15 @@ class EntityTypingTest {
         String text = "The Horizon Pro headset from Glasswing costs $1,499.";
         assertThat(typed(EntityRecognizer.tidy(text, List.of(entity(text, "Horizon Pro", EntityType.ORG)))))
                 .containsExactly("PRODUCT:Horizon Pro");
+    }
+
+    @Test
+    void aLegalFormWithFullStopsMakesAnOrganisation() {
+        String text = "Proastiakos S.A. belongs to the state. The trustee is Harwick Bank, N.A. in Ohio, and the U.S. "
+                + "Army stayed.";
+        List<Entity> found = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(text));
+        assertThat(typed(found)).contains("ORG:Proastiakos S.A.", "ORG:Harwick Bank");
+        assertThat(typed(found)).noneMatch(e -> e.contains("N.A.") || e.contains("U.S. Army stayed"));
     }
 
     @Test
