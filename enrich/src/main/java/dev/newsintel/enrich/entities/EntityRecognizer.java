@@ -262,7 +262,7 @@ public final class EntityRecognizer {
         found = musicActs(text, namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found))));
         found = militaryUnits(text, found);
         found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
-        found = teamsByPlace(text, teamNicknames(text, found));
+        found = teamsPlayedFor(text, teamsByPlace(text, teamNicknames(text, found)));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
         return modelsAsModels(withoutWorks(text, found)); // again: spreading names may have brought titles back
@@ -1084,9 +1084,15 @@ public final class EntityRecognizer {
     /** A band named as a record's maker: "a compilation album by The Triffids". */
     private static final Pattern RECORD_BY = Pattern.compile("(?<![\\p{L}-])(?:album|albums|single|EP|LP|record)"
             + " by\\s+(?=The \\p{Lu})");
-    /** In a document about music, acts a band toured with: "supporting The Cult", "supported on this tour by X". */
+    /**
+     * In a document about music, acts a band toured with ("supporting The Cult", "supported on this tour by X") and
+     * lists of acts that may hold people too.
+     */
     private static final Pattern TOURED_WITH = Pattern.compile("(?<![\\p{L}-])(?:supporting|supported"
-            + " (?:\\p{Ll}+ ){0,3}by|toured (?:\\p{Ll}+ ){0,2}with|touring with|on tour with|opened for|opening for)"
+            + " (?:\\p{Ll}+ ){0,3}by|toured (?:\\p{Ll}+ ){0,2}with|touring with|on tour with|opened for|opening for|"
+            // lists that mix bands and people: "producing credits include", "bands and artists such as"
+            + "credits (?:also )?include|(?:bands|groups) and (?:\\p{Ll}+ )?(?:artists|musicians|singers),? (?:like|"
+            + "such as|including)|(?:artists|musicians|singers) and bands,? (?:like|such as|including))"
             + "\\s+(?=[\\p{Lu}\\d])");
     /** In a document about music, record labels: "signed to independent label Food", "19 albums for Decca". */
     private static final Pattern LABEL = Pattern.compile("(?<![\\p{L}-])(?:label|(?:albums?|singles?|records?|"
@@ -1142,6 +1148,22 @@ public final class EntityRecognizer {
             }
         }
         return out;
+    }
+
+    /** A team one plays for: "played professionally for the Rochester Jeffersons", "signed with the Bears". */
+    private static final Pattern PLAYED_FOR = Pattern.compile("(?<![\\p{L}-])(?:(?:played|plays|playing|pitched|"
+            + "signed|re-signed|starred) (?:\\p{Ll}+ )?(?:for|with)|joined|traded to|drafted by|loaned to|"
+            + "transferred to) the\\s+(?=\\p{Lu})");
+
+    /**
+     * Teams by the words before them in a document about sport ("He played professionally for the Rochester
+     * Jeffersons and Buffalo Bisons"): the names after "played for the", "signed with the", "drafted by the"...
+     */
+    static List<Entity> teamsPlayedFor(String text, List<Entity> found) {
+        if (!aboutSport(text)) {
+            return found;
+        }
+        return actsAfter(text, found, PLAYED_FOR, name -> false); // after "the", no person's name
     }
 
     /** Words of a document about military units. */

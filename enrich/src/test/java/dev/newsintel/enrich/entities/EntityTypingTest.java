@@ -287,15 +287,16 @@ class EntityTypingTest {
         String text = "The band toured the UK supporting The Mission, then Julian Cope. They cite bands like Harrow"
                 + " Lake, Quiet Order or Joy Division, signed to independent label Tallow and released four albums"
                 + " for Decca. Velvet Dusk is a compilation album by The Lanterns. He played in other bands,"
-                + " including Rudy Vallee's and Ada Quist 's, and recorded for John Peel.";
+                + " including Rudy Vallee's and Ada Quist 's, and recorded for John Peel. His producing credits"
+                + " include Orgy and Justin Timberlake.";
         List<Entity> found = List.of(entity(text, "UK", EntityType.LOCATION),
                 entity(text, "Julian Cope", EntityType.PERSON), entity(text, "Harrow Lake", EntityType.LOCATION),
                 entity(text, "Joy Division", EntityType.PERSON), entity(text, "Decca", EntityType.PERSON),
                 entity(text, "Rudy Vallee", EntityType.PERSON), entity(text, "Ada Quist", EntityType.PERSON),
-                entity(text, "John Peel", EntityType.PERSON));
+                entity(text, "John Peel", EntityType.PERSON), entity(text, "Justin Timberlake", EntityType.PERSON));
         assertThat(typed(EntityRecognizer.musicActs(text, found))).containsExactly("LOCATION:UK", "ORG:The Mission",
                 "PERSON:Julian Cope", "ORG:Harrow Lake", "ORG:Quiet Order", "ORG:Joy Division", "ORG:Tallow",
-                "ORG:Decca", "ORG:The Lanterns", "PERSON:Rudy Vallee", "PERSON:Ada Quist", "PERSON:John Peel");
+                "ORG:Decca", "ORG:The Lanterns", "PERSON:Rudy Vallee", "PERSON:Ada Quist", "PERSON:John Peel", "ORG:Orgy", "PERSON:Justin Timberlake");
         // outside music, what one supports or signs is whatever the finder said
         String policy = "The senator is supporting Harrow Lake residents and signed with Velvet Dusk on Friday.";
         List<Entity> places = List.of(entity(policy, "Harrow Lake", EntityType.LOCATION));
@@ -425,6 +426,19 @@ class EntityTypingTest {
         List<Entity> places = List.of(entity(trade, "Texas", EntityType.LOCATION),
                 entity(trade, "Ankara", EntityType.LOCATION));
         assertThat(EntityRecognizer.teamsByPlace(trade, places)).isSameAs(places);
+    }
+
+    @Test
+    void theTeamOnePlaysForIsAnOrganisationInADocumentAboutSport() {
+        String text = "He played professionally for the Rochester Jeffersons and Harrow Hounds, then signed with the"
+                + " Albany Larks in the league.";
+        List<Entity> found = List.of(entity(text, "Rochester Jeffersons", EntityType.PERSON),
+                entity(text, "Albany", EntityType.LOCATION));
+        assertThat(typed(EntityRecognizer.teamsPlayedFor(text, found))).containsExactly(
+                "ORG:Rochester Jeffersons", "ORG:Harrow Hounds", "ORG:Albany Larks");
+        // outside sport, what one joined is what the finder said
+        String firm = "She joined the Harrow Hounds Trust board.";
+        assertThat(EntityRecognizer.teamsPlayedFor(firm, List.of())).isEmpty();
     }
 
     @Test
