@@ -260,7 +260,7 @@ public final class EntityRecognizer {
         found = withLeadingThe(text, analyzed.sentences(), headlines, found);
         found = withoutWorks(text, withoutEvents(text, found));
         found = musicActs(text, namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found))));
-        found = militaryUnits(text, found);
+        found = namesOfKind(text, militaryUnits(text, found));
         found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
         found = teamsPlayedFor(text, teamsByPlace(text, teamNicknames(text, found)));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
@@ -1166,6 +1166,32 @@ public final class EntityRecognizer {
         return actsAfter(text, found, PLAYED_FOR, name -> false); // after "the", no person's name
     }
 
+    /**
+     * Names listed before a plural noun for organisations are organisations ("The ISAP, ILPAP and ETHEL companies
+     * belong to OASA"), but for places ("the Tokyo and Osaka banks") and nationalities ("the French and German
+     * carriers").
+     */
+    static List<Entity> namesOfKind(String text, List<Entity> found) {
+        Matcher m = NAMES_OF_KIND.matcher(text);
+        List<Entity> out = found;
+        while (m.find()) {
+            Matcher item = ONE_WORD_NAME.matcher(text).region(m.start(1), m.end(1));
+            while (item.find()) {
+                int start = item.start();
+                int end = item.end();
+                boolean place = isPeopleOrCreed(item.group()) || LANGUAGES.contains(item.group())
+                        || COUNTRIES.contains(item.group());
+                for (Entity e : out) {
+                    place |= e.start() == start && e.end() == end && e.type() == EntityType.LOCATION;
+                }
+                if (!place) {
+                    out = asOrganisation(text, out, start, end);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Words of a document about military units. */
     private static final Set<String> MILITARY_WORDS = Set.of("regiment", "regiments", "regimental", "brigade",
             "brigades", "battalion", "battalions", "infantry", "cavalry", "artillery", "squadron", "squadrons",
@@ -1289,6 +1315,17 @@ public final class EntityRecognizer {
     private static final Pattern NEXT_LIST_ITEM = Pattern.compile("\\G" + LIST_SEPARATOR + LIST_ITEM);
     /** The first item of a list, where it starts. */
     private static final Pattern FIRST_LIST_ITEM = Pattern.compile("\\G" + LIST_ITEM);
+    /** One-word names listed before a plural noun for organisations: "The ISAP, ILPAP and ETHEL companies". */
+    private static final Pattern NAMES_OF_KIND = Pattern.compile("(?<![\\p{L}\\p{N}'\u2019&-])(?:The )?"
+            + "(\\p{Lu}[\\p{L}\\p{N}'\u2019-]*(?:" + LIST_SEPARATOR + "\\p{Lu}[\\p{L}\\p{N}'\u2019-]*){1,6}) "
+            + "(?:companies|firms|corporations|banks|carriers|airlines|networks|agencies|parties|unions|clubs|"
+            + "newspapers|magazines|broadcasters|labels)(?![\\p{L}\\p{N}])");
+    /** The English names of languages, which are nationalities too ("German", "Japanese"), given names or not. */
+    private static final Set<String> LANGUAGES = java.util.Arrays.stream(Locale.getISOLanguages())
+            .map(code -> Locale.of(code).getDisplayLanguage(Locale.ENGLISH))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Pattern ONE_WORD_NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}'\u2019-]*");
+
     private static final Pattern LIST_GAP_END = Pattern.compile("\\G" + LIST_SEPARATOR + "$");
     /** What may follow a list's last item: punctuation, a lower-case word or the end. */
     private static final Pattern AFTER_LAST_ITEM = Pattern.compile("\\G(?:\\s*[.;:)!?]|\\s+\\p{Ll}|\\s*$)");

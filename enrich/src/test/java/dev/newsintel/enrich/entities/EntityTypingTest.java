@@ -319,6 +319,16 @@ class EntityTypingTest {
     }
 
     @Test
+    void namesListedBeforeAPluralNounForOrganisationsAreOrganisations() {
+        String text = "The ISAP, ILPAP and ETHEL companies belong to OASA. The Tokyo and Osaka banks and the French and"
+                + " German carriers merged.";
+        List<Entity> found = List.of(entity(text, "ETHEL", EntityType.PERSON), entity(text, "OASA", EntityType.ORG),
+                entity(text, "Tokyo", EntityType.LOCATION), entity(text, "Osaka", EntityType.LOCATION));
+        assertThat(typed(EntityRecognizer.namesOfKind(text, found))).containsExactly("ORG:ISAP", "ORG:ILPAP",
+                "ORG:ETHEL", "ORG:OASA", "LOCATION:Tokyo", "LOCATION:Osaka");
+    }
+
+    @Test
     void theUnfoundItemsOfAListOfOrganisationsAreOrganisations() {
         String text = "It aired on Fox 7, Telemundo, Univision, MUN2 and Quillon Media. Clients include Corva Labs"
                 + " / Pearl and Harlow Foods. Tarvo Lind, Kansas and Tangerine Dream played. Ardent Labs and Birch"
