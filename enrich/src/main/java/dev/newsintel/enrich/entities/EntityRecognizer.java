@@ -1094,9 +1094,12 @@ public final class EntityRecognizer {
             + "credits (?:also )?include|(?:bands|groups) and (?:\\p{Ll}+ )?(?:artists|musicians|singers),? (?:like|"
             + "such as|including)|(?:artists|musicians|singers) and bands,? (?:like|such as|including))"
             + "\\s+(?=[\\p{Lu}\\d])");
-    /** In a document about music, record labels: "signed to independent label Food", "19 albums for Decca". */
+    /**
+     * In a document about music, record labels: "signed to independent label Food", "19 albums for Decca", "signed
+     * as a solo artist to Deltasonic".
+     */
     private static final Pattern LABEL = Pattern.compile("(?<![\\p{L}-])(?:label|(?:albums?|singles?|records?|"
-            + "recorded) for|signed (?:to|with))\\s+(?=[\\p{Lu}\\d])");
+            + "recorded) for|signed (?:as (?:\\p{Ll}+ ){1,3})?(?:to|with))\\s+(?=[\\p{Lu}\\d])");
 
     /**
      * Bands and labels by the words around them, which the finder, reading a band's name as a person's or a
@@ -2220,11 +2223,13 @@ public final class EntityRecognizer {
             "llp", "lp", "plc", "pbc", "ag", "nv", "bv", "sa", "spa", "gmbh", "oyj", "se", "incorporated");
 
     private static final Pattern DEMONYM = Pattern.compile(".*(?:an|ish|ese|ic|i)");
+    private static final Pattern ACRONYM_WORD = Pattern.compile("\\p{Lu}{2,5}");
 
     /**
      * The short name a news story uses after the full one: the first word of an unlisted company name of two or three
      * words that ends in a descriptor ("Merlion Digital", "Quarry Data Systems"), or null. Not a given name ("Morgan
-     * Capital"), a demonym ("American Software"), a listed name or a short word, which stand for other things alone.
+     * Capital"), a demonym ("American Software"), a listed name or a short word, which stand for other things alone;
+     * an acronym is a short name ("CSX Transportation" is "CSX"), unless it is a common one or a currency's code.
      */
     String shortNameOf(String name) {
         String[] words = name.split(" ");
@@ -2232,7 +2237,10 @@ public final class EntityRecognizer {
             return null;
         }
         String first = words[0];
-        if (first.length() < 4 || !NAME_WORD.matcher(first).matches() || NOT_NAME_WORDS.contains(lower(first))
+        boolean acronym = ACRONYM_WORD.matcher(first).matches() && !COMMON_ACRONYMS.contains(first)
+                && !CURRENCY_CODES.contains(first) && !EnglishWords.contains(first); // "CSX Transportation"
+        if (!acronym && (first.length() < 4 || !NAME_WORD.matcher(first).matches())
+                || NOT_NAME_WORDS.contains(lower(first))
                 || firstNames.contains(first) || DEMONYM.matcher(lower(first)).matches()
                 || gazetteer.longest(NameTokens.tokenize(first), 0) != null
                 || words.length == 3 && !DROPPED_DESCRIPTORS.contains(lower(words[1]))) {
@@ -3129,7 +3137,7 @@ public final class EntityRecognizer {
             "institute", "foundation", "association", "college", "motors", "brothers", "bros")), Set.of("technology",
             "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "group", "silicon",
             "digital", "cloud", "data", "software", "ai", "energy", "media", "security", "health", "foods",
-            "instruments", "dynamics", "industries", "solutions", "computing"));
+            "instruments", "dynamics", "industries", "solutions", "computing", "transportation"));
     /** Words before "AI" that make a kind of AI, not a company: adjectives and a few nouns used as them. */
     private static final Pattern AI_ADJECTIVE = Pattern.compile(".*(al|ive|ble|ic|ous|ful|ed|ing|ent|ant|ary|ory)"
             + "|open|enterprise|sovereign|edge|cloud|frontier|general|narrow|strong|weak|physical|embodied|the|of|"

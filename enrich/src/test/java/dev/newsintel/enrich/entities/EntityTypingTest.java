@@ -288,7 +288,7 @@ class EntityTypingTest {
                 + " Lake, Quiet Order or Joy Division, signed to independent label Tallow and released four albums"
                 + " for Decca. Velvet Dusk is a compilation album by The Lanterns. He played in other bands,"
                 + " including Rudy Vallee's and Ada Quist 's, and recorded for John Peel. His producing credits"
-                + " include Orgy and Justin Timberlake.";
+                + " include Orgy and Justin Timberlake. She signed as a solo artist to Marrowtone.";
         List<Entity> found = List.of(entity(text, "UK", EntityType.LOCATION),
                 entity(text, "Julian Cope", EntityType.PERSON), entity(text, "Harrow Lake", EntityType.LOCATION),
                 entity(text, "Joy Division", EntityType.PERSON), entity(text, "Decca", EntityType.PERSON),
@@ -296,7 +296,7 @@ class EntityTypingTest {
                 entity(text, "John Peel", EntityType.PERSON), entity(text, "Justin Timberlake", EntityType.PERSON));
         assertThat(typed(EntityRecognizer.musicActs(text, found))).containsExactly("LOCATION:UK", "ORG:The Mission",
                 "PERSON:Julian Cope", "ORG:Harrow Lake", "ORG:Quiet Order", "ORG:Joy Division", "ORG:Tallow",
-                "ORG:Decca", "ORG:The Lanterns", "PERSON:Rudy Vallee", "PERSON:Ada Quist", "PERSON:John Peel", "ORG:Orgy", "PERSON:Justin Timberlake");
+                "ORG:Decca", "ORG:The Lanterns", "PERSON:Rudy Vallee", "PERSON:Ada Quist", "PERSON:John Peel", "ORG:Orgy", "PERSON:Justin Timberlake", "ORG:Marrowtone");
         // outside music, what one supports or signs is whatever the finder said
         String policy = "The senator is supporting Harrow Lake residents and signed with Velvet Dusk on Friday.";
         List<Entity> places = List.of(entity(policy, "Harrow Lake", EntityType.LOCATION));
@@ -696,6 +696,9 @@ class EntityTypingTest {
         assertThat(recognizer.shortNameOf("Morgan Capital")).isNull(); // a given name alone is a person
         assertThat(recognizer.shortNameOf("British Software Group")).isNull(); // a demonym alone is no company
         assertThat(recognizer.shortNameOf("Kestrel Valley Group")).isNull(); // "Valley" is no descriptor
+        assertThat(recognizer.shortNameOf("CSX Transportation")).isEqualTo("CSX");
+        assertThat(recognizer.shortNameOf("AI Labs")).isNull(); // a common acronym
+        assertThat(recognizer.shortNameOf("US Software")).isNull(); // a place
         String text = "Qualcomm agreed to buy the chip designer Kestrel Silicon for $2.9 billion.\n"
                 + "The deal values Kestrel at 14 times its sales.";
         List<Entity> entities = recognizer.recognize(TextProcessor.shared().analyze(text));
