@@ -260,7 +260,7 @@ public final class EntityRecognizer {
         found = withLeadingThe(text, analyzed.sentences(), headlines, found);
         found = withoutWorks(text, withoutEvents(text, found));
         found = musicActs(text, namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found))));
-        found = namesOfKind(text, militaryUnits(text, found));
+        found = firmsOfPartners(text, namesOfKind(text, militaryUnits(text, found)));
         found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
         found = teamsPlayedFor(text, teamsByPlace(text, teamNicknames(text, found)));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
@@ -1195,6 +1195,41 @@ public final class EntityRecognizer {
         return out;
     }
 
+    /** A firm named by its partners: "Keefe, Bruyette & Woods", "Ellery, Voss & Kaplan LLP". */
+    private static final Pattern PARTNERS_FIRM = Pattern.compile("(?<![\\p{L}\\p{N}&-])(\\p{Lu}[\\p{L}'\u2019-]+"
+            + "(?: ?, \\p{Lu}[\\p{L}'\u2019-]+){1,4} & \\p{Lu}[\\p{L}'\u2019-]+(?: (?:LLP|LLC|L\\.L\\.P\\.|PC|P\\.C\\.))?)"
+            + "(?![\\p{L}\\p{N}])");
+
+    /**
+     * A firm named by its partners, names before a last one after "&" ("Keefe, Bruyette & Woods, Inc.", "Ellery,
+     * Voss & Kaplan LLP", "Sears, Roebuck & Co."), is one organisation, over the people and places read in it; a
+     * legal form after a comma stays out, as in "Cinder Security", Inc. Not a list of places ("Paris, Rome & Oslo")
+     * nor of words ("Marketing, Sales & Consulting").
+     */
+    static List<Entity> firmsOfPartners(String text, List<Entity> found) {
+        Matcher m = PARTNERS_FIRM.matcher(text);
+        List<Entity> out = found;
+        while (m.find()) {
+            int start = m.start(1);
+            int end = m.end(1);
+            String[] names = m.group(1).split(" ?, | & ");
+            boolean places = true;
+            int words = 0;
+            for (String part : names) {
+                places &= Gazetteer.bundled().lists(part, EntityType.LOCATION);
+                words += EnglishWords.contains(part) ? 1 : 0;
+            }
+            if (places || words * 2 > names.length) {
+                continue; // places, or a list of capitalised words ("Marketing, Sales, Consulting & Special")
+            }
+            List<Entity> parts = partsInside(out, start, end, e -> isListedCompany(e));
+            if (parts != null) {
+                out = replaced(out, parts, List.of(new Entity(EntityType.ORG, m.group(1), start, end, null)));
+            }
+        }
+        return out;
+    }
+
     /** Words of a document about military units. */
     private static final Set<String> MILITARY_WORDS = Set.of("regiment", "regiments", "regimental", "brigade",
             "brigades", "battalion", "battalions", "infantry", "cavalry", "artillery", "squadron", "squadrons",
@@ -1624,8 +1659,10 @@ public final class EntityRecognizer {
                     end = wordEnd;
                 }
             }
-            // "Richard A." + "Lupoff"
-            if (k + 1 < found.size() && found.get(k + 1).type() == EntityType.PERSON
+            // "Richard A." + "Lupoff"; also a one-word surname read alone as a place or an unlisted organisation
+            // ("Olivia C." + "Redmond")
+            if (k + 1 < found.size() && (found.get(k + 1).type() == EntityType.PERSON
+                    || found.get(k + 1).text().indexOf(' ') < 0 && !isListedCompany(found.get(k + 1)))
                     && text.substring(start, end).matches(".*\\b\\p{Lu}\\.") && found.get(k + 1).start() == end + 1
                     && text.charAt(end) == ' ') {
                 end = found.get(k + 1).end();

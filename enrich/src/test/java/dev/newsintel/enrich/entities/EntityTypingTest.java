@@ -329,6 +329,19 @@ class EntityTypingTest {
     }
 
     @Test
+    void aFirmNamedByItsPartnersIsOneOrganisation() {
+        String text = "Keefe, Bruyette & Woods, Inc. advised, with a copy to Ellery, Voss & Kaplan LLP. Offices in"
+                + " Paris, Rome & Oslo. He ran Marketing, Sales & Consulting.";
+        List<Entity> found = List.of(entity(text, "Keefe", EntityType.PERSON),
+                entity(text, "Bruyette & Woods", EntityType.ORG), entity(text, "Ellery", EntityType.PERSON),
+                entity(text, "Voss & Kaplan LLP", EntityType.ORG), entity(text, "Paris", EntityType.LOCATION),
+                entity(text, "Rome", EntityType.LOCATION), entity(text, "Oslo", EntityType.LOCATION));
+        assertThat(typed(EntityRecognizer.firmsOfPartners(text, found))).containsExactly(
+                "ORG:Keefe, Bruyette & Woods", "ORG:Ellery, Voss & Kaplan LLP", "LOCATION:Paris", "LOCATION:Rome",
+                "LOCATION:Oslo");
+    }
+
+    @Test
     void theUnfoundItemsOfAListOfOrganisationsAreOrganisations() {
         String text = "It aired on Fox 7, Telemundo, Univision, MUN2 and Quillon Media. Clients include Corva Labs"
                 + " / Pearl and Harlow Foods. Tarvo Lind, Kansas and Tangerine Dream played. Ardent Labs and Birch"
@@ -519,6 +532,13 @@ class EntityTypingTest {
                 entity(text, "Lupoff", EntityType.PERSON));
         assertThat(typed(EntityRecognizer.tidy(text, found)))
                 .containsExactly("PERSON:Richard A. Lupoff");
+        // the surname read alone as a place or an organisation is still the surname
+        String quote = "said Olivia C. Redmond and Gretchen M. Aalto .";
+        List<Entity> parts = List.of(entity(quote, "Olivia C.", EntityType.PERSON),
+                entity(quote, "Redmond", EntityType.LOCATION), entity(quote, "Gretchen M.", EntityType.PERSON),
+                entity(quote, "Aalto", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.tidy(quote, parts)))
+                .containsExactly("PERSON:Olivia C. Redmond", "PERSON:Gretchen M. Aalto");
     }
 
     @Test
