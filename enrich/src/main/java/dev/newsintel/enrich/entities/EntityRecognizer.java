@@ -36,7 +36,7 @@ public final class EntityRecognizer {
             "\\b(?:NASDAQ|Nasdaq|NYSE(?: American| Arca)?|NYSEArca|AMEX|Cboe|CBOE|OTC(?:QX|QB)?|TSX|LSE|HKEX)"
                     + "\\s*:\\s*([A-Z]{1,5}(?:[.-][A-Z])?)\\b");
     private static final Set<String> LEGAL_SUFFIXES = Set.of("inc", "corp", "corporation", "co", "ltd", "limited",
-            "plc", "llc", "incorporated", "holdings", "ag", "sa", "nv", "se");
+            "plc", "llc", "incorporated", "holdings", "ag", "sa", "nv", "se", "lp", "llp");
     private static final Set<String> JOINERS = Set.of("of", "and", "the", "for", "de", "&", "-", ".", "'", "du",
             "la", "von", "van", "der", "y", "e");
     /** Words before a name that make it a common noun ("the Amazon"); not "that", mostly a conjunction. */
@@ -81,7 +81,10 @@ public final class EntityRecognizer {
             "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "ai", "ceo", "new", "open", "according",
             "however", "meanwhile", "also", "after", "before", "while", "when", "what", "why", "how", "where",
-            "these", "those", "there", "here", "today", "tomorrow", "yesterday", "key", "faq", "tl", "dr");
+            "these", "those", "there", "here", "today", "tomorrow", "yesterday", "key", "faq", "tl", "dr", "neither",
+            "either", "both", "each", "every", "unlike", "although", "though", "because", "since", "unless",
+            "whether", "once", "during", "between", "among", "without", "within", "nor", "thus", "moreover",
+            "furthermore", "including");
 
     /** Common nouns written in capitals that the statistical finder may take for names. */
     private static final Set<String> COMMON_ACRONYMS = Set.of("AI", "AGI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "NPU",
@@ -150,6 +153,8 @@ public final class EntityRecognizer {
 
     /** The priority of a match on the hand-written lists (organisations, places, products, models). */
     static final int LISTED = 2;
+    /** The priority of names by their shape: a legal form or an organisation's head word at the end. */
+    static final int RULE = 4;
     /** The priority of the statistical name finder's candidates: the least trusted source. */
     static final int STATISTICAL = 9;
 
@@ -3040,6 +3045,11 @@ public final class EntityRecognizer {
     private static final Set<String> LICENCES = Set.of("apache", "gpl", "lgpl", "agpl", "mpl", "epl", "bsd", "cc",
             "cddl", "eupl", "mit", "openrail", "creativeml");
 
+    /** A legal form in name case or capitals, or "plc", which companies write in lower case. */
+    private static boolean isLegalSuffix(NameTokens.NameToken token) {
+        return LEGAL_SUFFIXES.contains(token.key()) && (token.isCapitalized() || token.text().equals("plc"));
+    }
+
     /** Legal forms written with full stops: "S.A.", "N.V.", "L.L.C.", "S.p.A.", "N.A." (a national association). */
     private static final Set<String> DOTTED_LEGAL_FORMS = Set.of("sa", "nv", "bv", "spa", "llc", "lp", "plc", "ag",
             "sas", "sarl", "srl", "na");
@@ -3087,11 +3097,19 @@ public final class EntityRecognizer {
             }
             int suffixAt = k < tokens.size() && tokens.get(k).text().equals(",") ? k + 1 : k;
             int dotted = dottedSuffixEnd(tokens, suffixAt);
-            if (k > i && suffixAt < tokens.size() && (dotted > 0 || LEGAL_SUFFIXES.contains(tokens.get(suffixAt).key())
-                    && tokens.get(suffixAt).isCapitalized()) && !NOT_NAME_WORDS.contains(t.key())) {
+            if (k > i && suffixAt < tokens.size() && (dotted > 0 || isLegalSuffix(tokens.get(suffixAt)))
+                    && !NOT_NAME_WORDS.contains(t.key())) {
                 int end = dotted > 0 ? dotted : suffixAt + 1;
                 if (end < tokens.size() && tokens.get(end).text().equals(".") && !tokens.get(end).spaceBefore()) {
                     end++;
+                }
+                // a second legal form right after the first: "Solvane Holdings Limited"
+                if (suffixAt == k && end < tokens.size() && isLegalSuffix(tokens.get(end))) {
+                    end++;
+                    if (end < tokens.size() && tokens.get(end).text().equals(".")
+                            && !tokens.get(end).spaceBefore()) {
+                        end++;
+                    }
                 }
                 String name = joined(tokens, i, end);
                 List<CompanyDirectory.Alias> known = companies.lookup(name);
@@ -3102,7 +3120,7 @@ public final class EntityRecognizer {
                 // corpus annotates legal names.
                 int mentionEnd = suffixAt > k ? k : end;
                 out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(mentionEnd - 1).end(), ref,
-                        false, 4));
+                        false, RULE));
                 i = end - 1;
                 continue;
             }
@@ -3118,7 +3136,7 @@ public final class EntityRecognizer {
                 EntityRef ref = known.isEmpty() ? new EntityRef("org:" + Gazetteer.slug(name), name, null, null)
                         : CompanyDirectory.best(known).company().ref();
                 out.add(new Candidate(EntityType.ORG, tokens.get(i).start(), tokens.get(orgEnd - 1).end(), ref, false,
-                        4));
+                        RULE));
                 i = orgEnd - 1;
                 continue;
             }
@@ -3413,6 +3431,25 @@ public final class EntityRecognizer {
 
     /** Orders the candidates, drops overlaps (the more trusted source wins) and builds the entities. */
     private static List<Entity> resolve(String text, List<Candidate> candidates) {
+        // A company's unit by its legal name, the company's name and more capitalised words ("Morgan Stanley Senior
+        // Funding, Inc.", "Goldman Sachs Bank USA"), is one organisation linked to the company.
+        for (Candidate unit : List.copyOf(candidates)) {
+            if (unit.priority() != RULE || unit.type() != EntityType.ORG) {
+                continue;
+            }
+            for (Candidate company : List.copyOf(candidates)) {
+                if (company.ref() != null && company.ref().cik() != null && company.priority() < RULE
+                        && company.start() == unit.start() && company.end() < unit.end()
+                        && onlyCapitalisedOutside(text, unit, List.of(company))) {
+                    candidates.remove(company);
+                    candidates.remove(unit);
+                    candidates.add(new Candidate(EntityType.ORG, unit.start(), unit.end(),
+                            unit.ref() != null && unit.ref().cik() != null ? unit.ref() : company.ref(), false,
+                            company.priority()));
+                    break;
+                }
+            }
+        }
         // A statistical name that extends a list or rule match with capitalised words only ("Federal Reserve" in
         // "FEDERAL RESERVE BANK") is the longer name: it replaces what it contains.
         List<Candidate> statistical = candidates.stream().filter(c -> c.priority() == STATISTICAL).toList();

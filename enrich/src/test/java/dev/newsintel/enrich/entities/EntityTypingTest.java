@@ -907,6 +907,21 @@ class EntityTypingTest {
         List<Entity> found = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(text));
         assertThat(typed(found)).contains("ORG:Proastiakos S.A.", "ORG:Harwick Bank");
         assertThat(typed(found)).noneMatch(e -> e.contains("N.A.") || e.contains("U.S. Army stayed"));
+        // legal forms without a comma belong to the name, "plc" in lower case and two in a row too
+        String deal = "Neither Solvane Therapeutics plc nor Harrow Street Partners LP signed; Solvane Holdings Limited"
+                + " did.";
+        assertThat(typed(EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(deal)))).contains(
+                "ORG:Solvane Therapeutics plc", "ORG:Harrow Street Partners LP", "ORG:Solvane Holdings Limited");
+    }
+
+    @Test
+    void aCompanysUnitByItsLegalNameIsOneOrganisationLinkedToTheCompany() {
+        String text = "The commitment letter came from Morgan Stanley Senior Funding, Inc. and Royal Bank of Canada.";
+        List<Entity> found = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(text));
+        Entity unit = found.stream().filter(e -> e.text().startsWith("Morgan")).findFirst().orElseThrow();
+        assertThat(unit.text()).isEqualTo("Morgan Stanley Senior Funding");
+        assertThat(unit.canonical().cik()).isNotNull();
+        assertThat(unit.canonical().name()).containsIgnoringCase("Morgan Stanley");
     }
 
     @Test
