@@ -1588,8 +1588,11 @@ public final class EntityRecognizer {
                     || e.type() == EntityType.PERSON && isPlaceBeforeItsRegion(text, e)) {
                 e = new Entity(EntityType.LOCATION, e.text(), e.start(), e.end(), null);
             }
-            if (e.type() == EntityType.PERSON && NAME_SUFFIXES.contains(titleKey(e.text()))) {
-                continue; // "Esq." alone: what follows a name, not one
+            String key = titleKey(e.text());
+            if (e.type() == EntityType.PERSON && NAME_SUFFIXES.contains(key) || e.type() != EntityType.LOCATION
+                    && e.canonical() == null && (LEGAL_SUFFIXES.contains(key) || DOTTED_LEGAL_FORMS.contains(key)
+                            || key.equals("a/s"))) {
+                continue; // "Esq.", "Ltd.", "A/S" alone: what follows a name, not one
             }
             if (e.type() == EntityType.ORG && !isListedCompany(e)) {
                 Matcher country = COUNTRY_BEFORE_ORG.matcher(e.text());
@@ -3448,6 +3451,13 @@ public final class EntityRecognizer {
                             company.priority()));
                     break;
                 }
+                // a listed name that is the end of a longer one by its shape ("Bellhaven Bancorp, Inc." holds "The
+                // Bancorp, Inc."'s name): the words before it are names, no English words ("Rival Nvidia Corp.")
+                if (company.ref() != null && company.ref().cik() != null && company.priority() < RULE
+                        && unit.start() < company.start() && company.start() < unit.end()
+                        && namesBefore(text, unit.start(), company.start())) {
+                    candidates.remove(company);
+                }
             }
         }
         // A statistical name that extends a list or rule match with capitalised words only ("Federal Reserve" in
@@ -3492,6 +3502,22 @@ public final class EntityRecognizer {
             out.add(new Entity(c.type(), mention, c.start(), c.end(), c.ref()));
         }
         return out;
+    }
+
+    /** Whether the words from {@code from} to {@code to} are capitalised names that are no English words. */
+    private static boolean namesBefore(String text, int from, int to) {
+        boolean any = false;
+        for (NameTokens.NameToken t : NameTokens.tokenize(text, from, to)) {
+            if (!t.isAlnum()) {
+                continue;
+            }
+            if (!Character.isUpperCase(t.text().charAt(0)) || EnglishWords.contains(t.text())
+                    || NOT_NAME_WORDS.contains(t.key())) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     private static boolean onlyCapitalisedOutside(String text, Candidate outer, List<Candidate> inside) {

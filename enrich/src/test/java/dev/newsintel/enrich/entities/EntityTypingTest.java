@@ -912,6 +912,15 @@ class EntityTypingTest {
                 + " did.";
         assertThat(typed(EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(deal)))).contains(
                 "ORG:Solvane Therapeutics plc", "ORG:Harrow Street Partners LP", "ORG:Solvane Holdings Limited");
+        // a listed company's name at the end of a longer one is not that company; a legal form alone is no name
+        String bank = "The board of Bellhaven Bancorp, Inc. met.";
+        List<Entity> bankFound = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(bank));
+        assertThat(typed(bankFound)).containsExactly("ORG:Bellhaven Bancorp");
+        assertThat(bankFound.get(0).canonical().cik()).isNull();
+        String forms = "It sold the unit to Nordhavn A/S and to Citibank, Ltd. and Esq. Holdings.";
+        List<Entity> formsFound = List.of(entity(forms, "A/S", EntityType.ORG), entity(forms, "Ltd.", EntityType.ORG),
+                entity(forms, "Esq.", EntityType.PERSON));
+        assertThat(EntityRecognizer.tidy(forms, formsFound)).isEmpty();
     }
 
     @Test
