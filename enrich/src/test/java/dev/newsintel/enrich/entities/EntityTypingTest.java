@@ -917,6 +917,10 @@ class EntityTypingTest {
         List<Entity> bankFound = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(bank));
         assertThat(typed(bankFound)).containsExactly("ORG:Bellhaven Bancorp");
         assertThat(bankFound.get(0).canonical().cik()).isNull();
+        String rival = "Rival Nvidia Corp. said demand was strong.";
+        List<Entity> rivalFound = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(rival));
+        assertThat(typed(rivalFound)).containsExactly("ORG:Nvidia Corp.");
+        assertThat(rivalFound.get(0).canonical().ticker()).isEqualTo("NVDA");
         String forms = "It sold the unit to Nordhavn A/S and to Citibank, Ltd. and Esq. Holdings.";
         List<Entity> formsFound = List.of(entity(forms, "A/S", EntityType.ORG), entity(forms, "Ltd.", EntityType.ORG),
                 entity(forms, "Esq.", EntityType.PERSON));
