@@ -265,7 +265,7 @@ public final class EntityRecognizer {
         found = withLeadingThe(text, analyzed.sentences(), headlines, found);
         found = withoutWorks(text, withoutEvents(text, found));
         found = musicActs(text, namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found))));
-        found = firmsOfPartners(text, namesOfKind(text, militaryUnits(text, found)));
+        found = organisationsInCapitals(text, firmsOfPartners(text, namesOfKind(text, militaryUnits(text, found))));
         found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
         found = teamsPlayedFor(text, teamsByPlace(text, teamNicknames(text, found)));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
@@ -1235,6 +1235,47 @@ public final class EntityRecognizer {
         return out;
     }
 
+    /** A run of words in capitals: "KEYSTONE NATIONAL BANK", "BANK OF NEW YORK MELLON TRUST COMPANY". */
+    private static final Pattern CAPITALS_RUN = Pattern.compile("(?<![\\p{L}\\p{N}&.'-])\\p{Lu}[\\p{Lu}\\p{N}&.'-]*"
+            + "(?: \\p{Lu}[\\p{Lu}\\p{N}&.'-]*){1,7}(?![\\p{L}\\p{N}])");
+
+    /**
+     * An organisation's name written in capitals, as agreements write their parties, ending in an organisation's
+     * head word ("KEYSTONE NATIONAL BANK", "EBERLY FAMILY TRUST", "U.S. BANK NATIONAL ASSOCIATION"), where the text
+     * around it is mostly in lower case: in a clause written in capitals every run would look like one ("EACH OF
+     * BORROWER AND BANK"). It replaces the parts read in it; a listed company of the same extent keeps its link.
+     */
+    static List<Entity> organisationsInCapitals(String text, List<Entity> found) {
+        Matcher m = CAPITALS_RUN.matcher(text);
+        List<Entity> out = found;
+        while (m.find()) {
+            String run = m.group();
+            int start = m.start();
+            // leading words that no name starts with: "THE", "BY", "BETWEEN"
+            int space;
+            while ((space = run.indexOf(' ')) > 0 && (NOT_NAME_WORDS.contains(lower(run.substring(0, space)))
+                    || FUNCTION_WORDS.contains(lower(run.substring(0, space))))) {
+                run = run.substring(space + 1);
+                start += space + 1;
+            }
+            String last = lower(run.substring(run.lastIndexOf(' ') + 1));
+            if (run.indexOf(' ') < 0 || !ORG_LAST_WORDS.contains(last) || LEGAL_SUFFIXES.contains(last)
+                    || m.end() + 1 < text.length() && text.charAt(m.end()) == ' '
+                            && Character.isUpperCase(text.charAt(m.end() + 1))
+                    || !lowerCaseAround(text, m.start(), m.end())) {
+                // a name with its legal form is the legal-form rule's ("NORTHWIND HOLDINGS, INC."), and one that
+                // goes on in name case is another ("the EU AI Act")
+                continue;
+            }
+            int end = start + run.length();
+            List<Entity> parts = partsInside(out, start, end, e -> isListedCompany(e));
+            if (parts != null) {
+                out = replaced(out, parts, List.of(new Entity(EntityType.ORG, run, start, end, null)));
+            }
+        }
+        return out;
+    }
+
     /** Words of a document about military units. */
     private static final Set<String> MILITARY_WORDS = Set.of("regiment", "regiments", "regimental", "brigade",
             "brigades", "battalion", "battalions", "infantry", "cavalry", "artillery", "squadron", "squadrons",
@@ -1333,6 +1374,24 @@ public final class EntityRecognizer {
             }
         }
         return false;
+    }
+
+    /** Whether half the letters or more in the 80 characters either side of a run, but not in it, are lower case. */
+    private static boolean lowerCaseAround(String text, int start, int end) {
+        int letters = 0;
+        int lower = 0;
+        for (int i = Math.max(0, start - 80); i < Math.min(text.length(), end + 80); i++) {
+            if (i == start) {
+                i = end - 1;
+                continue;
+            }
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                lower += Character.isLowerCase(c) ? 1 : 0;
+            }
+        }
+        return letters > 0 && lower * 2 >= letters;
     }
 
     /** Whether most letters between two offsets (clamped to the text) are lower case. */
@@ -3452,7 +3511,7 @@ public final class EntityRecognizer {
                     break;
                 }
                 // a listed name that is the end of a longer one by its shape ("Bellhaven Bancorp, Inc." holds "The
-                // Bancorp, Inc."'s name): the words before it are names, no English words ("Rival Nvidia Corp.")
+                // Bancorp, Inc."'s name): capitalised words before it, one a name ("Rival Nvidia Corp." is Nvidia)
                 if (company.ref() != null && company.ref().cik() != null && company.priority() < RULE
                         && unit.start() < company.start() && company.start() < unit.end()
                         && namesBefore(text, unit.start(), company.start())) {
@@ -3504,20 +3563,22 @@ public final class EntityRecognizer {
         return out;
     }
 
-    /** Whether the words from {@code from} to {@code to} are capitalised names that are no English words. */
+    /**
+     * Whether the words from {@code from} to {@code to} are capitalised, one of them at least a name that is no
+     * English word ("Bellhaven", "Chesapeake Harbor"; not "Rival").
+     */
     private static boolean namesBefore(String text, int from, int to) {
-        boolean any = false;
+        boolean name = false;
         for (NameTokens.NameToken t : NameTokens.tokenize(text, from, to)) {
             if (!t.isAlnum()) {
                 continue;
             }
-            if (!Character.isUpperCase(t.text().charAt(0)) || EnglishWords.contains(t.text())
-                    || NOT_NAME_WORDS.contains(t.key())) {
+            if (!Character.isUpperCase(t.text().charAt(0)) || NOT_NAME_WORDS.contains(t.key())) {
                 return false;
             }
-            any = true;
+            name |= !EnglishWords.contains(t.text());
         }
-        return any;
+        return name;
     }
 
     private static boolean onlyCapitalisedOutside(String text, Candidate outer, List<Candidate> inside) {

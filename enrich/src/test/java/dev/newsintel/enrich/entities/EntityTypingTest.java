@@ -342,6 +342,20 @@ class EntityTypingTest {
     }
 
     @Test
+    void anOrganisationsNameInCapitalsAmidLowerCaseIsOneOrganisation() {
+        String text = "The administrative agent is KEYSTONE NATIONAL BANK, as agent for the lenders, and the trustee is"
+                + " the BANK OF NEW YORK MELLON TRUST COMPANY, acting for the holders of the notes.";
+        List<Entity> found = List.of(entity(text, "NATIONAL BANK", EntityType.ORG),
+                entity(text, "NEW YORK", EntityType.LOCATION));
+        assertThat(typed(EntityRecognizer.organisationsInCapitals(text, found))).containsExactly(
+                "ORG:KEYSTONE NATIONAL BANK", "ORG:BANK OF NEW YORK MELLON TRUST COMPANY");
+        // a clause written in capitals is no name
+        String waiver = "EACH OF BORROWER AND BANK HEREBY WAIVES ITS RIGHT TO A JURY TRIAL IN ANY ACTION AGAINST THE"
+                + " BANK.";
+        assertThat(EntityRecognizer.organisationsInCapitals(waiver, List.of())).isEmpty();
+    }
+
+    @Test
     void theUnfoundItemsOfAListOfOrganisationsAreOrganisations() {
         String text = "It aired on Fox 7, Telemundo, Univision, MUN2 and Quillon Media. Clients include Corva Labs"
                 + " / Pearl and Harlow Foods. Tarvo Lind, Kansas and Tangerine Dream played. Ardent Labs and Birch"
@@ -913,9 +927,10 @@ class EntityTypingTest {
         assertThat(typed(EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(deal)))).contains(
                 "ORG:Solvane Therapeutics plc", "ORG:Harrow Street Partners LP", "ORG:Solvane Holdings Limited");
         // a listed company's name at the end of a longer one is not that company; a legal form alone is no name
-        String bank = "The board of Bellhaven Bancorp, Inc. met.";
+        String bank = "The board of Bellhaven Bancorp, Inc. met CHESAPEAKE HARBOR BANCORP, INC. in Annapolis.";
         List<Entity> bankFound = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(bank));
-        assertThat(typed(bankFound)).containsExactly("ORG:Bellhaven Bancorp");
+        assertThat(typed(bankFound)).containsExactly("ORG:Bellhaven Bancorp", "ORG:CHESAPEAKE HARBOR BANCORP",
+                "LOCATION:Annapolis");
         assertThat(bankFound.get(0).canonical().cik()).isNull();
         String rival = "Rival Nvidia Corp. said demand was strong.";
         List<Entity> rivalFound = EntityRecognizer.bundled().recognize(TextProcessor.shared().analyze(rival));
