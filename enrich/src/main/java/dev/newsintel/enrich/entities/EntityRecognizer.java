@@ -1296,16 +1296,31 @@ public final class EntityRecognizer {
             + "|\\s+(?:was|were|had|has|is|along|and|then|fought|\\p{Ll}+ed)\\b)"
             + "|(\\d{1,3}(?:st|nd|rd|th|d) \\p{Lu}{2,4})(?![\\p{L}\\p{N}]))");
 
+    /** A unit by its number and kind, anywhere: "1st Battalion", "4th Indian Division", "33rd Regiment of Foot". */
+    private static final Pattern NUMBERED_UNIT = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\d{1,3}(?:st|nd|rd|th|d)|First|"
+            + "Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)(?: \\p{Lu}[\\p{L}'\u2019-]*)"
+            + "{0,3} (?:Battalion|Regiment|Brigade|Division|Corps|Fleet|Squadron|Army|Flotilla|Infantry|Cavalry|"
+            + "Artillery|Marines)(?: of (?:Foot|Horse|Dragoons|Artillery|Marines))?(?![\\p{L}\\p{N}])");
+
     /**
-     * Military units named by their number in a document about them (WikiGold and CoNLL's convention makes them
-     * organisations): "The 139th was transferred to the VI Corps", "included the 62d NY, 93d PVI and 98th PVI".
+     * Military units named by their number (WikiGold and CoNLL's convention makes them organisations): with their
+     * kind anywhere ("the 1st Battalion", "4th Indian Division"), and alone or with a short abbreviation in a
+     * document about them ("The 139th was transferred to the VI Corps", "included the 62d NY, 93d PVI and 98th PVI").
      */
     static List<Entity> militaryUnits(String text, List<Entity> found) {
+        List<Entity> out = found;
+        Matcher named = NUMBERED_UNIT.matcher(text);
+        while (named.find()) {
+            List<Entity> parts = partsInside(out, named.start(), named.end(), e -> isListedCompany(e));
+            if (parts != null) {
+                out = replaced(out, parts, List.of(new Entity(EntityType.ORG, named.group(), named.start(),
+                        named.end(), null)));
+            }
+        }
         if (!aboutMilitaryUnits(text)) {
-            return found;
+            return out;
         }
         Matcher m = UNIT_BY_NUMBER.matcher(text);
-        List<Entity> out = found;
         while (m.find()) {
             int group = m.start(1) >= 0 ? 1 : 2;
             if (!overlapsAny(out, m.start(group), m.end(group))) {

@@ -312,7 +312,13 @@ class EntityTypingTest {
                 + " fought on, and the 141st fought beside it.";
         List<Entity> found = List.of(entity(text, "VI Corps", EntityType.ORG));
         assertThat(typed(EntityRecognizer.militaryUnits(text, found))).containsExactly("ORG:141st", "ORG:VI Corps",
-                "ORG:63d NY", "ORG:97th PVI", "ORG:141st", "ORG:141st");
+                "ORG:63d NY", "ORG:97th PVI", "ORG:141st", "ORG:4th Division", "ORG:141st");
+        // a unit with its kind is one anywhere; a battle is not
+        String history = "He served with the 1st Battalion, the 33rd Regiment of Foot and the Second Coastal Fleet"
+                + " before the 2nd Battle of Narvik.";
+        List<Entity> fleet = List.of(entity(history, "Coastal Fleet", EntityType.ORG));
+        assertThat(typed(EntityRecognizer.militaryUnits(history, fleet))).containsExactly("ORG:1st Battalion",
+                "ORG:33rd Regiment of Foot", "ORG:Second Coastal Fleet");
         // elsewhere a number is a number
         String season = "The 89th was the best season of the club: the 89th ended in May.";
         assertThat(EntityRecognizer.militaryUnits(season, List.of())).isEmpty();
