@@ -267,7 +267,7 @@ public final class EntityRecognizer {
         found = musicActs(text, namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found))));
         found = organisationsInCapitals(text, firmsOfPartners(text, namesOfKind(text, militaryUnits(text, found))));
         found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
-        found = teamsPlayedFor(text, teamsByPlace(text, teamNicknames(text, found)));
+        found = clubsByKind(text, teamsPlayedFor(text, teamsByPlace(text, teamNicknames(text, found))));
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
         return modelsAsModels(withoutWorks(text, found)); // again: spreading names may have brought titles back
@@ -1271,6 +1271,57 @@ public final class EntityRecognizer {
             List<Entity> parts = partsInside(out, start, end, e -> isListedCompany(e));
             if (parts != null) {
                 out = replaced(out, parts, List.of(new Entity(EntityType.ORG, run, start, end, null)));
+            }
+        }
+        return out;
+    }
+
+    /** A club by the letters of its kind: "FC Hollfeld 1908", "1. FC Nürnberg", "AC Milan", "Harwick Town A.F.C.". */
+    private static final Pattern CLUB = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?:\\d\\. )?(?:FC|AFC|SC|AC|CF|SV|FK|SK|"
+            + "VfB|VfL|TSV|SpVgg|F\\.C\\.)((?: \\p{Lu}[\\p{L}'\u2019.-]*){1,3})(?: (?:1[89]|20)\\d\\d)?"
+            + "|\\p{Lu}[\\p{L}'\u2019-]*(?: \\p{Lu}[\\p{L}'\u2019-]*){0,3} (?:F\\.C\\.|A\\.F\\.C\\.|FC|AFC))"
+            + "(?![\\p{L}\\p{N}])");
+
+    private static boolean hasFunctionWord(String words) {
+        for (String word : words.split(" ")) {
+            if (FUNCTION_WORDS.contains(lower(word)) || NOT_NAME_WORDS.contains(lower(word))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A sports club named with the letters of its kind before or after the name ("FC Hollfeld 1908", "1. FC
+     * Nürnberg", "Harwick Town A.F.C.") is one organisation, over the parts read in it, but not over words of an
+     * office or English words after the letters ("FC Barcelona Chief Executive" is "FC Barcelona").
+     */
+    static List<Entity> clubsByKind(String text, List<Entity> found) {
+        Matcher m = CLUB.matcher(text);
+        List<Entity> out = found;
+        while (m.find()) {
+            int end = m.end();
+            if (m.start(1) >= 0) {
+                // the name's words after the letters end at an office or an English word
+                int at = m.start(1);
+                int nameEnd = at;
+                for (String word : m.group(1).substring(1).split(" ")) {
+                    if (OFFICES.contains(titleKey(word)) || EnglishWords.contains(word) && nameEnd > at) {
+                        break;
+                    }
+                    nameEnd += 1 + word.length();
+                }
+                if (nameEnd == at) {
+                    continue;
+                }
+                end = nameEnd < m.end(1) ? nameEnd : m.end();
+            } else if (hasFunctionWord(m.group())) {
+                continue; // a title-case line: "Home Field For AFC"
+            }
+            List<Entity> parts = partsInside(out, m.start(), end, e -> isListedCompany(e));
+            if (parts != null) {
+                out = replaced(out, parts, List.of(new Entity(EntityType.ORG, text.substring(m.start(), end),
+                        m.start(), end, null)));
             }
         }
         return out;

@@ -485,6 +485,18 @@ class EntityTypingTest {
     }
 
     @Test
+    void aClubNamedWithTheLettersOfItsKindIsOneOrganisation() {
+        String text = "He joined FC Hollfeld 1908, then 1. FC Nürnberg and Harwick Town A.F.C.; FC Barcelona Chief"
+                + " Executive Joan Soler said AC Milan called. Clinch 1st Seed And Home Field For AFC.";
+        List<Entity> found = List.of(entity(text, "Hollfeld", EntityType.LOCATION),
+                entity(text, "Harwick Town", EntityType.LOCATION), entity(text, "Joan Soler", EntityType.PERSON),
+                entity(text, "Milan", EntityType.LOCATION));
+        assertThat(typed(EntityRecognizer.clubsByKind(text, found))).containsExactly("ORG:FC Hollfeld 1908",
+                "ORG:1. FC Nürnberg", "ORG:Harwick Town A.F.C.", "ORG:FC Barcelona", "PERSON:Joan Soler",
+                "ORG:AC Milan");
+    }
+
+    @Test
     void aHallOfFameWithItsFieldIsAnOrganisation() {
         String text = "In 1962 he was elected to the College Football Hall of Fame, and later the Rock and Roll Hall"
                 + " of Fame took Hall of Famer Bill Smith.";
