@@ -1115,9 +1115,14 @@ public final class EntityRecognizer {
      */
     static List<Entity> musicActs(String text, List<Entity> found) {
         List<Entity> out = found;
-        // "bands, including Rudy Vallee's": a band named by its leader's possessive is the leader's
-        out = actsAfter(text, out, BANDS_LIKE, name -> name.endsWith("'s") || name.endsWith("\u2019s"));
-        out = actsAfter(text, out, RECORD_BY, name -> false);
+        // the patterns start with a look-behind, which a plain search for their words spares on most documents
+        if (text.contains("bands")) {
+            // "bands, including Rudy Vallee's": a band named by its leader's possessive is the leader's
+            out = actsAfter(text, out, BANDS_LIKE, name -> name.endsWith("'s") || name.endsWith("\u2019s"));
+        }
+        if (text.contains(" by The ")) {
+            out = actsAfter(text, out, RECORD_BY, name -> false);
+        }
         if (aboutMusic(text)) {
             out = actsAfter(text, out, TOURED_WITH, name -> !name.startsWith("The ")
                     && NameFeatures.Lexicon.bundled().firstNames.contains(name.split(" ", 2)[0]));
@@ -1180,6 +1185,9 @@ public final class EntityRecognizer {
      * carriers").
      */
     static List<Entity> namesOfKind(String text, List<Entity> found) {
+        if (!containsAny(text, KIND_NOUNS)) {
+            return found;
+        }
         Matcher m = NAMES_OF_KIND.matcher(text);
         List<Entity> out = found;
         while (m.find()) {
@@ -1212,6 +1220,9 @@ public final class EntityRecognizer {
      * nor of words ("Marketing, Sales & Consulting").
      */
     static List<Entity> firmsOfPartners(String text, List<Entity> found) {
+        if (!text.contains(" & ")) {
+            return found;
+        }
         Matcher m = PARTNERS_FIRM.matcher(text);
         List<Entity> out = found;
         while (m.find()) {
@@ -1276,6 +1287,9 @@ public final class EntityRecognizer {
         return out;
     }
 
+    private static final List<String> CLUB_LETTERS = List.of("FC", "F.C.", "AC ", "SC ", "CF ", "SV ", "FK ", "SK ",
+            "VfB", "VfL", "TSV", "SpVgg");
+
     /** A club by the letters of its kind: "FC Hollfeld 1908", "1. FC Nürnberg", "AC Milan", "Harwick Town A.F.C.". */
     private static final Pattern CLUB = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?:\\d\\. )?(?:FC|AFC|SC|AC|CF|SV|FK|SK|"
             + "VfB|VfL|TSV|SpVgg|F\\.C\\.)((?: \\p{Lu}[\\p{L}'\u2019.-]*){1,3})(?: (?:1[89]|20)\\d\\d)?"
@@ -1297,6 +1311,9 @@ public final class EntityRecognizer {
      * office or English words after the letters ("FC Barcelona Chief Executive" is "FC Barcelona").
      */
     static List<Entity> clubsByKind(String text, List<Entity> found) {
+        if (!containsAny(text, CLUB_LETTERS)) {
+            return found;
+        }
         Matcher m = CLUB.matcher(text);
         List<Entity> out = found;
         while (m.find()) {
@@ -1347,6 +1364,19 @@ public final class EntityRecognizer {
             + "|\\s+(?:was|were|had|has|is|along|and|then|fought|\\p{Ll}+ed)\\b)"
             + "|(\\d{1,3}(?:st|nd|rd|th|d) \\p{Lu}{2,4})(?![\\p{L}\\p{N}]))");
 
+    private static final List<String> UNIT_KINDS = List.of("Battalion", "Regiment", "Brigade", "Division", "Corps",
+            "Fleet", "Squadron", "Army", "Flotilla", "Infantry", "Cavalry", "Artillery", "Marines");
+
+    /** Whether the text holds one of the strings: a plain search, far cheaper than a pattern tried everywhere. */
+    private static boolean containsAny(String text, List<String> strings) {
+        for (String s : strings) {
+            if (text.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A unit by its number and kind, anywhere: "1st Battalion", "4th Indian Division", "33rd Regiment of Foot". */
     private static final Pattern NUMBERED_UNIT = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\d{1,3}(?:st|nd|rd|th|d)|First|"
             + "Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)(?: \\p{Lu}[\\p{L}'\u2019-]*)"
@@ -1360,8 +1390,8 @@ public final class EntityRecognizer {
      */
     static List<Entity> militaryUnits(String text, List<Entity> found) {
         List<Entity> out = found;
-        Matcher named = NUMBERED_UNIT.matcher(text);
-        while (named.find()) {
+        Matcher named = containsAny(text, UNIT_KINDS) ? NUMBERED_UNIT.matcher(text) : null;
+        while (named != null && named.find()) {
             List<Entity> parts = partsInside(out, named.start(), named.end(), e -> isListedCompany(e));
             if (parts != null) {
                 out = replaced(out, parts, List.of(new Entity(EntityType.ORG, named.group(), named.start(),
@@ -1484,6 +1514,9 @@ public final class EntityRecognizer {
     /** The first item of a list, where it starts. */
     private static final Pattern FIRST_LIST_ITEM = Pattern.compile("\\G" + LIST_ITEM);
     /** One-word names listed before a plural noun for organisations: "The ISAP, ILPAP and ETHEL companies". */
+    private static final List<String> KIND_NOUNS = List.of("companies", "firms", "corporations", "banks",
+            "carriers", "airlines", "networks", "agencies", "parties", "unions", "clubs", "newspapers", "magazines",
+            "broadcasters", "labels");
     private static final Pattern NAMES_OF_KIND = Pattern.compile("(?<![\\p{L}\\p{N}'\u2019&-])(?:The )?"
             + "(\\p{Lu}[\\p{L}\\p{N}'\u2019-]*(?:" + LIST_SEPARATOR + "\\p{Lu}[\\p{L}\\p{N}'\u2019-]*){1,6}) "
             + "(?:companies|firms|corporations|banks|carriers|airlines|networks|agencies|parties|unions|clubs|"
