@@ -383,7 +383,7 @@ public final class EntityRecognizer {
                 return false;
             }
         }
-        return !FUNCTION_WORDS.contains(word) && !NAME_LINKS.contains(word) && !PRONOUNS.contains(word);
+        return !FUNCTION_WORDS.contains(word) && !NAME_LINKS.contains(word); // function words hold the pronouns
     }
 
     /**
@@ -728,7 +728,7 @@ public final class EntityRecognizer {
                     || last.equals("War") && words.length > 1 && EnglishWords.contains(lower(words[words.length - 2]))
                     || last.equals("Games") && EDITION_BEFORE.matcher(text.substring(Math.max(0, e.start() - 8),
                             e.start())).find());
-            if (!event || e.canonical() != null && e.canonical().cik() != null) {
+            if (!event || isListedCompany(e)) {
                 out.add(e);
             }
         }
@@ -1029,7 +1029,7 @@ public final class EntityRecognizer {
         List<Entity> out = null;
         for (int i = 0; i < found.size(); i++) {
             Entity e = found.get(i);
-            if (e.type() != EntityType.LOCATION || e.canonical() != null && e.canonical().cik() != null
+            if (e.type() != EntityType.LOCATION || isListedCompany(e)
                     || COUNTRIES.contains(e.text())) {
                 continue;
             }
@@ -1124,13 +1124,15 @@ public final class EntityRecognizer {
             out = actsAfter(text, out, RECORD_BY, name -> false);
         }
         if (aboutMusic(text)) {
-            out = actsAfter(text, out, TOURED_WITH, name -> !name.startsWith("The ")
-                    && NameFeatures.Lexicon.bundled().firstNames.contains(name.split(" ", 2)[0]));
+            out = actsAfter(text, out, TOURED_WITH, name -> !name.startsWith("The ") && startsWithGivenName(name));
             // a label's name of one word may be a given name ("Decca"), a person's has two ("John Peel")
-            out = actsAfter(text, out, LABEL, name -> name.indexOf(' ') > 0
-                    && NameFeatures.Lexicon.bundled().firstNames.contains(name.split(" ", 2)[0]));
+            out = actsAfter(text, out, LABEL, name -> name.indexOf(' ') > 0 && startsWithGivenName(name));
         }
         return out;
+    }
+
+    private static boolean startsWithGivenName(String name) {
+        return NameFeatures.Lexicon.bundled().firstNames.contains(name.split(" ", 2)[0]);
     }
 
     private static final Pattern POSSESSIVE_AFTER = Pattern.compile(" ?['\u2019]s(?![\\p{L}\\p{N}])");
@@ -1420,7 +1422,7 @@ public final class EntityRecognizer {
         for (int k = 0; k < found.size(); k++) {
             Entity e = found.get(k);
             if (e.start() == start && e.end() == end) {
-                if (e.type() == EntityType.ORG || e.canonical() != null && e.canonical().cik() != null) {
+                if (e.type() == EntityType.ORG || isListedCompany(e)) {
                     return found;
                 }
                 List<Entity> out = new ArrayList<>(found);
@@ -1428,7 +1430,7 @@ public final class EntityRecognizer {
                 return out;
             }
         }
-        List<Entity> parts = partsInside(found, start, end, e -> e.canonical() != null && e.canonical().cik() != null);
+        List<Entity> parts = partsInside(found, start, end, EntityRecognizer::isListedCompany);
         return parts == null ? found
                 : replaced(found, parts, List.of(new Entity(EntityType.ORG, text.substring(start, end), start, end,
                         null)));
@@ -1474,36 +1476,33 @@ public final class EntityRecognizer {
 
     /** Whether half the letters or more in the 80 characters either side of a run, but not in it, are lower case. */
     private static boolean lowerCaseAround(String text, int start, int end) {
-        int letters = 0;
-        int lower = 0;
-        for (int i = Math.max(0, start - 80); i < Math.min(text.length(), end + 80); i++) {
-            if (i == start) {
-                i = end - 1;
-                continue;
-            }
-            char c = text.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                lower += Character.isLowerCase(c) ? 1 : 0;
-            }
-        }
-        return letters > 0 && lower * 2 >= letters;
+        Letters before = Letters.count(text, start - 80, start);
+        Letters after = Letters.count(text, end, end + 80);
+        int letters = before.all() + after.all();
+        return letters > 0 && (before.lower() + after.lower()) * 2 >= letters;
     }
 
     /** Whether most letters between two offsets (clamped to the text) are lower case. */
     private static boolean mostlyLowerCase(String text, int from, int to) {
-        int letters = 0;
-        int lower = 0;
-        for (int i = Math.max(0, from); i < Math.min(text.length(), to); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isLowerCase(c)) {
-                    lower++;
+        Letters letters = Letters.count(text, from, to);
+        return letters.lower() * 3 >= letters.all() * 2;
+    }
+
+    /** How many letters a stretch of text holds, and how many of them are lower case. */
+    private record Letters(int all, int lower) {
+        /** The letters between two offsets, clamped to the text. */
+        static Letters count(String text, int from, int to) {
+            int all = 0;
+            int lower = 0;
+            for (int i = Math.max(0, from); i < Math.min(text.length(), to); i++) {
+                char c = text.charAt(i);
+                if (Character.isLetter(c)) {
+                    all++;
+                    lower += Character.isLowerCase(c) ? 1 : 0;
                 }
             }
+            return new Letters(all, lower);
         }
-        return lower * 3 >= letters * 2;
     }
 
     private static final String LIST_ITEM = "((?:The )?[\\p{Lu}\\p{N}][\\p{L}\\p{N}'\u2019!-]*"
@@ -1676,7 +1675,7 @@ public final class EntityRecognizer {
                 continue; // "the Board of Directors", "Bank for Borrower's benefit": a body or a defined term
             }
             List<Entity> parts = partsInside(out, start, end,
-                    e -> e.canonical() != null && e.canonical().cik() != null);
+                    EntityRecognizer::isListedCompany);
             if (parts != null) {
                 out = replaced(out, parts, List.of(new Entity(EntityType.ORG, text.substring(start, end), start, end,
                         null)));
@@ -1703,7 +1702,7 @@ public final class EntityRecognizer {
         }
         List<Entity> out = new ArrayList<>(found.size());
         for (Entity e : found) {
-            boolean kept = e.canonical() != null && e.canonical().cik() != null
+            boolean kept = isListedCompany(e)
                     || e.type() != EntityType.ORG && e.type() != EntityType.PERSON && e.type() != EntityType.LOCATION
                     || e.type() == EntityType.PERSON && readsAsPersonsName(e.text());
             if (kept || !works.contains(e.text())
@@ -2577,7 +2576,7 @@ public final class EntityRecognizer {
 
     private static List<Entity> withoutPartsOf(List<Entity> entities, int start, int end) {
         List<Entity> parts = partsInside(entities, start, end,
-                e -> e.canonical() != null && e.canonical().cik() != null);
+                EntityRecognizer::isListedCompany);
         if (parts == null || parts.isEmpty()) {
             return entities;
         }
