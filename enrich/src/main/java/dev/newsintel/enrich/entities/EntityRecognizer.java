@@ -822,7 +822,7 @@ public final class EntityRecognizer {
     }
 
     /** Nouns for groups of performers and publications, whose name can follow them: "the band Gigi". */
-    private static final Pattern GROUP_NOUN_AND_NAME = Pattern.compile("(?<![\\p{L}-])(?<=\\p{Ll}{1,40} )"
+    private static final Pattern GROUP_NOUN_AND_NAME = Pattern.compile("(?<=\\p{Ll} )"
             + "(?:band|duo|trio|quartet|quintet|orchestra|ensemble|choir|newspaper|magazine|record label)\\s*,?\\s+"
             + "((?:The )?\\p{Lu}[\\p{L}\\p{N}'\u2019!-]*(?: (?:(?:of|the|&) )?\\p{Lu}[\\p{L}\\p{N}'\u2019!-]*){0,5})");
 

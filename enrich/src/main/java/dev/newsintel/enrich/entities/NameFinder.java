@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import opennlp.tools.namefind.ThreadSafeNameFinderME;
+import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.SequenceCodec;
 import opennlp.tools.util.Span;
 
 import dev.newsintel.enrich.nlp.Sentence;
@@ -30,8 +32,8 @@ import dev.newsintel.events.EntityType;
  * The statistical name finder, for names no list knows: OpenNLP {@code NameFinderME} models the project trains itself
  * ({@code ./newsintel train-ner}, see {@code NER-MODEL.md}). The bundled finder is an ensemble: members trained on the
  * same data in different orders (the perceptron's result swings with the order), of which a name must be found, with
- * the same extent and type, by a majority. One instance serves all threads (OpenNLP's thread-local wrapper; the ME
- * class itself is not thread-safe).
+ * the same extent and type, by a majority. One instance serves all threads: each thread has its own OpenNLP finders
+ * (the ME class is not thread-safe).
  */
 public final class NameFinder {
     /** The bundled ensemble: a zip of OpenNLP model files, one per member ({@link #writeEnsemble}). */
@@ -44,7 +46,8 @@ public final class NameFinder {
     private static volatile NameFinder bundled;
     private static volatile boolean bundledMissing;
 
-    private final List<ThreadSafeNameFinderME> members;
+    private final List<TokenNameFinderModel> models;
+    private final ThreadLocal<List<Member>> members;
 
     /** A name with document offsets. */
     public record Name(EntityType type, int start, int end, double probability) {
@@ -60,11 +63,12 @@ public final class NameFinder {
             throw new IllegalArgumentException("A name-finder ensemble needs an odd number of members, got "
                     + members.size());
         }
-        this.members = members.stream().map(ThreadSafeNameFinderME::new).toList();
+        this.models = List.copyOf(members);
+        this.members = ThreadLocal.withInitial(() -> this.models.stream().map(Member::new).toList());
     }
 
     public int members() {
-        return members.size();
+        return models.size();
     }
 
     /** The bundled model, or null when the build has none (the recognizer then uses lists and patterns only). */
@@ -102,11 +106,18 @@ public final class NameFinder {
             return List.of();
         }
         String[] texts = sentence.tokenTexts();
-        List<Span[]> found = new ArrayList<>(members.size());
-        for (ThreadSafeNameFinderME member : members) {
+        List<Member> finders = members.get();
+        List<Span[]> found = new ArrayList<>(finders.size());
+        for (Member member : finders) {
             found.add(member.find(texts));
+            if (decided(found, finders.size())) {
+                break;
+            }
         }
-        Span[] spans = majority(found, members.size());
+        Span[] spans = majority(found, finders.size());
+        for (Member unasked : finders.subList(found.size(), finders.size())) {
+            unasked.remember(texts, spans);
+        }
         List<Name> out = new ArrayList<>(spans.length);
         for (int i = 0; i < spans.length; i++) {
             EntityType type = type(spans[i].getType());
@@ -117,6 +128,32 @@ public final class NameFinder {
                     spans[i].getProb()));
         }
         return out;
+    }
+
+    /**
+     * Whether the members not yet asked could change the vote: not when no name the asked ones found could still win
+     * or lose a majority, and no name they missed could still win one. With three members, two that agree decide,
+     * which they do for most sentences, so the third runs only where they differ: a third less work. The third
+     * member's memory of the document (its adaptive features) then learns the names the others agreed on, where it
+     * would have learnt its own: the names found differ only where it would have disagreed with both.
+     */
+    static boolean decided(List<Span[]> found, int members) {
+        int remaining = members - found.size();
+        if (remaining * 2 > members) {
+            return false; // a name none of them found could still win
+        }
+        Map<Span, int[]> votes = new HashMap<>();
+        for (Span[] spans : found) {
+            for (Span s : spans) {
+                votes.computeIfAbsent(new Span(s.getStart(), s.getEnd(), s.getType()), k -> new int[1])[0]++;
+            }
+        }
+        for (int[] v : votes.values()) {
+            if (v[0] * 2 <= members && (v[0] + remaining) * 2 > members) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -148,7 +185,22 @@ public final class NameFinder {
 
     /** The adaptive features remember names within a document; forget them before the next one. */
     public void clearAdaptiveData() {
-        members.forEach(ThreadSafeNameFinderME::clearAdaptiveData);
+        members.get().forEach(NameFinderME::clearAdaptiveData);
+    }
+
+    /** One member's OpenNLP finder, on one thread. */
+    private static final class Member extends NameFinderME {
+        private final SequenceCodec<String> codec;
+
+        Member(TokenNameFinderModel model) {
+            super(model);
+            this.codec = model.getSequenceCodec();
+        }
+
+        /** Learns a sentence's names as if it had found them itself (for its adaptive features). */
+        void remember(String[] tokens, Span[] names) {
+            contextGenerator.updateAdaptiveData(tokens, codec.encode(names, tokens.length));
+        }
     }
 
     /**
