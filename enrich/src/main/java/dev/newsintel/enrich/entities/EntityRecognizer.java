@@ -268,6 +268,7 @@ public final class EntityRecognizer {
         found = organisationsInCapitals(text, firmsOfPartners(text, namesOfKind(text, militaryUnits(text, found))));
         found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
         found = clubsByKind(text, teamsPlayedFor(text, teamsByPlace(text, teamNicknames(text, found))));
+        found = instancesOfKinds(text, found);
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
         found = definedAs(text, propagate(text, found)); // again: a definition outweighs a spread surname
         return modelsAsModels(withoutWorks(text, found)); // again: spreading names may have brought titles back
@@ -702,11 +703,13 @@ public final class EntityRecognizer {
 
     /**
      * Last words of events, prizes and trophies ("Dutch Grand Prix", "Glastonbury Festival", "Stanley Cup", "Nobel
-     * Prize"): none is an organisation, a person or a place, and a word of them alone ("the Cup") names the same.
-     * Not "Games" ("Epic Games" is a company) nor "Championship" (a league may be called one).
+     * Prize", "Lakeshore Open", "Marlboro Masters"): none is an organisation, a person or a place, and a word of them
+     * alone ("the Cup") names the same. Not "Games" ("Epic Games" is a company) nor "Championship" (a league may be
+     * called one), nor "Series" and "Classic", which end products' names too.
      */
     private static final Set<String> EVENT_LAST_WORDS = Set.of("prix", "festival", "olympics", "olympiad", "awards",
-            "award", "prize", "cup", "trophy", "parade", "tournament", "marathon", "expo", "regatta", "contest");
+            "award", "prize", "cup", "trophy", "parade", "tournament", "marathon", "expo", "regatta", "contest",
+            "masters", "open", "championships", "invitational");
     /** Battles and sieges: "Battle of Loos", "Siege of Petersburg". */
     private static final Pattern BATTLE = Pattern.compile("(?:Battle|Siege|Sack|Relief) of \\p{Lu}.*");
     /** A year or edition right before a name: "the 1971 Pan American Games", "the 38th Games". */
@@ -1147,9 +1150,19 @@ public final class EntityRecognizer {
      */
     private static List<Entity> actsAfter(String text, List<Entity> found, Pattern cue,
                                           java.util.function.Predicate<String> person) {
+        return actsAfter(text, found, cue, at -> true, person);
+    }
+
+    /** As above, for the cues at which {@code cueHolds} (given where the cue starts) holds. */
+    private static List<Entity> actsAfter(String text, List<Entity> found, Pattern cue,
+                                          java.util.function.IntPredicate cueHolds,
+                                          java.util.function.Predicate<String> person) {
         Matcher m = cue.matcher(text);
         List<Entity> out = found;
         while (m.find()) {
+            if (!cueHolds.test(m.start())) {
+                continue;
+            }
             Matcher item = FIRST_LIST_ITEM.matcher(text).region(m.end(), text.length());
             while (item.find()) {
                 String name = withoutPossessive(item.group(1));
@@ -1505,13 +1518,77 @@ public final class EntityRecognizer {
         }
     }
 
-    private static final String LIST_ITEM = "((?:The )?[\\p{Lu}\\p{N}][\\p{L}\\p{N}'\u2019!-]*"
-            + "(?: (?:(?:of|on|the|&) )?\\p{Lu}[\\p{L}\\p{N}'\u2019!-]*){0,3})";
+    private static final String LIST_ITEM_WORDS = "(?:The )?[\\p{Lu}\\p{N}][\\p{L}\\p{N}'\u2019!-]*"
+            + "(?: (?:(?:of|on|the|&) )?\\p{Lu}[\\p{L}\\p{N}'\u2019!-]*){0,3}";
+    private static final String LIST_ITEM = "(" + LIST_ITEM_WORDS + ")";
     private static final String LIST_SEPARATOR = "\\s*(?:[,/]\\s*(?:(?:and|or|&)\\s+)?|(?:and|or|&)\\s+)";
     /** One more item of a list, after what came before it: ", Telemundo", " / Pearl", " and Weather Report". */
     private static final Pattern NEXT_LIST_ITEM = Pattern.compile("\\G" + LIST_SEPARATOR + LIST_ITEM);
     /** The first item of a list, where it starts. */
     private static final Pattern FIRST_LIST_ITEM = Pattern.compile("\\G" + LIST_ITEM);
+
+    /** Plural nouns for kinds of organisation: "such as" lists instances after them, "and other" before them. */
+    private static final String ORGANISATION_KINDS = "companies|firms|corporations|banks|lenders|insurers|retailers"
+            + "|supermarkets|pharmacies|chains|airlines|carriers|automakers|carmakers|manufacturers|publishers"
+            + "|newspapers|magazines|publications|journals|broadcasters|networks|channels|stations|studios|labels|clubs"
+            + "|teams|universities|colleges|charities|agencies|parties|unions|organi[sz]ations|institutions"
+            + "|associations|federations|leagues|start-?ups|outlets";
+    private static final Set<String> ORGANISATION_KIND_WORDS = Set.of(ORGANISATION_KINDS
+            .replace("organi[sz]ations", "organisations|organizations").replace("start-?ups", "startups|start-ups")
+            .split("\\|"));
+    /** A cue for a list of instances; the kind's noun before it is checked apart, which is much cheaper. */
+    private static final Pattern SUCH_AS = Pattern.compile("(?<![\\p{L}-])(?:like|such as|including)\\s+"
+            + "(?=[\\p{Lu}\\d])");
+    private static final Pattern AND_OTHER_KIND = Pattern.compile("(?<![\\p{L}\\p{N}'\u2019&-])(" + LIST_ITEM_WORDS
+            + "(?:" + LIST_SEPARATOR + LIST_ITEM_WORDS + "){0,6}) ?,? and (?:many |several |numerous |various |some )?"
+            + "other (?:" + ORGANISATION_KINDS + ")(?![\\p{L}\\p{N}])");
+
+    /**
+     * Instances of a kind of organisation, named as such (Hearst's patterns): the names listed after "companies such
+     * as", "pharmacies including", "clubs like" ("Pharmacies including Shoppers Drug Mart and London Drugs") and
+     * before "and other publications" ("Poetry London, The Australian, Antipodes and many other publications") are
+     * organisations, whatever else they were read as, but for people's names ("retailers such as John Lewis" is left
+     * to the other rules) and listed companies, already linked.
+     */
+    static List<Entity> instancesOfKinds(String text, List<Entity> found) {
+        List<Entity> out = found;
+        if (containsAny(text, SUCH_AS_WORDS)) {
+            out = actsAfter(text, out, SUCH_AS, at -> ORGANISATION_KIND_WORDS.contains(lower(wordBefore(text, at))),
+                    name -> name.endsWith("'s") || readsAsPersonsName(name) || name.length() < 2
+                            || LEGAL_FORMS.contains(lower(name))); // "Wells Fargo Bank, N.A."
+        }
+        if (text.contains(" other ")) {
+            Matcher m = AND_OTHER_KIND.matcher(text);
+            while (m.find()) {
+                Matcher item = FIRST_LIST_ITEM.matcher(text).region(m.start(1), m.end(1));
+                while (item.find()) {
+                    String name = item.group(1);
+                    if (!name.equals("The") && !readsAsPersonsName(name) && !FUNCTION_WORDS.contains(lower(name))
+                            && name.length() > 1 && !LEGAL_FORMS.contains(lower(name))) {
+                        out = asOrganisation(text, out, item.start(1), item.end(1));
+                    }
+                    item.usePattern(NEXT_LIST_ITEM);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> SUCH_AS_WORDS = List.of(" like ", "such as", "including");
+
+    /** The word before a position, past spaces and a comma: "banks" before ", including". */
+    private static String wordBefore(String text, int at) {
+        int end = at;
+        while (end > 0 && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ',')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '-')) {
+            start--;
+        }
+        return text.substring(start, end);
+    }
+
     /** One-word names listed before a plural noun for organisations: "The ISAP, ILPAP and ETHEL companies". */
     private static final List<String> KIND_NOUNS = List.of("companies", "firms", "corporations", "banks",
             "carriers", "airlines", "networks", "agencies", "parties", "unions", "clubs", "newspapers", "magazines",
@@ -1587,6 +1664,7 @@ public final class EntityRecognizer {
 
     /** Head nouns of institutions, whose names go on with "of ...", "on ...", "for ...". */
     private static final String INSTITUTION_HEADS = "Council|Department|Ministry|University|Panel|Committee|Parliament"
+            + "|Organization|Organisation"
             + "|Bank|Court|Association|Office|Commission|Institute|Agency|Authority|Board|Bureau|Federation|League"
             + "|Society|Academy|College|School|Museum|Division|Service|Administration|Tribunal|Assembly|Senate"
             + "|Chamber|Foundation|Directorate|Secretariat|Inspectorate|Ombudsman|Conference";
@@ -1635,6 +1713,11 @@ public final class EntityRecognizer {
         while (m.find()) {
             int start = m.start(1);
             String words = m.group(1);
+            int stop;
+            while ((stop = sentenceEnd(words)) >= 0) { // "... in Canton. Hockey Hall of Fame"
+                start += stop + 2;
+                words = words.substring(stop + 2);
+            }
             int skipped = leadingFunctionWords(words);
             words = words.substring(skipped);
             start += skipped;
@@ -1665,15 +1748,26 @@ public final class EntityRecognizer {
         while (m.find()) {
             int start = m.start(1);
             String head = m.group(1);
+            int stop;
+            while ((stop = sentenceEnd(head)) >= 0) { // "... in Norway. The Research Council of ..."
+                start += stop + 2;
+                head = head.substring(stop + 2);
+            }
             int skipped = leadingFunctionWords(head);
             head = head.substring(skipped);
             start += skipped;
             int end = m.end(2);
             String field = m.group(2);
+            int fieldStop = sentenceEnd(field);
+            if (fieldStop >= 0) { // "the Research Council of Norway. He joined ...": the name ends with its sentence
+                end = m.start(2) + fieldStop;
+                field = field.substring(0, fieldStop);
+            }
             if (field.indexOf(' ') < 0 && EnglishWords.contains(field)
                     && !HEADS_OF_A_FIELD.contains(head.substring(head.lastIndexOf(' ') + 1))) {
                 continue; // "the Board of Directors", "Bank for Borrower's benefit": a body or a defined term
             }
+            end = moreFields(text, out, m.start(2), end);
             List<Entity> parts = partsInside(out, start, end,
                     EntityRecognizer::isListedCompany);
             if (parts != null) {
@@ -1682,6 +1776,88 @@ public final class EntityRecognizer {
             }
         }
         return out;
+    }
+
+    /**
+     * Where in a run of capitalised words a sentence ends: the index of the first full stop that is no abbreviation's
+     * ("Norway. He" → 6; not in "U.S. Department" or "St. Andrews"), or -1.
+     */
+    private static int sentenceEnd(String words) {
+        int at = 0;
+        for (String word : words.split(" ", -1)) {
+            if (word.length() > 1 && word.endsWith(".") && !abbreviation(word)) {
+                return at + word.length() - 1;
+            }
+            at += word.length() + 1;
+        }
+        return -1;
+    }
+
+    /** A word whose full stop is its own: "U.S.", "St.", "Mt."; not "UK." or "Sea." at a sentence's end. */
+    private static boolean abbreviation(String word) {
+        return word.indexOf('.') < word.length() - 1
+                || word.length() <= 3 && word.substring(1, word.length() - 1).chars().allMatch(Character::isLowerCase);
+    }
+
+    private static final String FIELD = "\\p{Lu}[\\p{L}'\u2019-]*(?: \\p{Lu}[\\p{L}'\u2019-]*){0,2}";
+    /** More fields of an institution, listed: " and Mines", ", Mines and Water". */
+    private static final Pattern AND_FIELDS = Pattern.compile("\\G(?: ?, " + FIELD + ")*(?: ?,)? and " + FIELD
+            + "(?![\\p{L}\\p{N}])");
+    /** A field of the field: " of the Sea" after "Exploration". */
+    private static final Pattern FIELD_OF_FIELD = Pattern.compile("\\G (?:of|for)(?: the)? " + FIELD
+            + "(?![\\p{L}\\p{N}])");
+
+    /**
+     * Where an institution's name ends that goes on after its first field with more fields, all English words: "the
+     * Department of Natural Resources and Mines", "Department of Natural Resources, Mines and Water", "the Council
+     * for European Security and Cooperation", "the International Council for the Exploration of the Sea". A name
+     * ("the Department of Justice and Apple", "the University of Oslo and Bergen"), a person or a listed company is
+     * no field, and a place is none after "and"; after a field that is an institution itself, "of" goes on with
+     * that institution's name.
+     */
+    private static int moreFields(String text, List<Entity> found, int fields, int end) {
+        for (int step = 0; step < 3; step++) {
+            Matcher and = AND_FIELDS.matcher(text).region(end, text.length());
+            Matcher of = FIELD_OF_FIELD.matcher(text).region(end, text.length());
+            boolean listed = and.lookingAt();
+            Matcher more = listed ? and : !namesInstitution(text.substring(fields, end)) && of.lookingAt() ? of : null;
+            if (more == null || !fieldsOnly(more.group(), found, end, more.end(), listed)) {
+                return end;
+            }
+            end = more.end();
+        }
+        return end;
+    }
+
+    private static final Set<String> INSTITUTION_HEAD_WORDS = Set.of(INSTITUTION_HEADS.split("\\|"));
+
+    /**
+     * Whether the words name an institution themselves, so that an "of" after them goes on with theirs: "the
+     * Accounting Principles Board of the American Institute of Certified Public Accountants" is two.
+     */
+    private static boolean namesInstitution(String words) {
+        for (String word : words.split(" ")) {
+            if (INSTITUTION_HEAD_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fieldsOnly(String words, List<Entity> found, int start, int end, boolean noPlace) {
+        for (String word : words.split("[\\s,]+")) {
+            if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))
+                    && (!EnglishWords.contains(word) || FUNCTION_WORDS.contains(lower(word)))) { // "and The Times"
+                return false;
+            }
+        }
+        for (Entity e : found) {
+            if (e.start() < end && start < e.end() && (e.type() == EntityType.PERSON || isListedCompany(e)
+                    || noPlace && e.type() == EntityType.LOCATION)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -216,9 +216,10 @@ class EntityTypingTest {
     @Test
     void eventsPrizesAndTrophiesAreNoOrganisationsPeopleOrPlaces() {
         String text = "Tarvo Lind won the Dutch Grand Prix and the Stanley Cup, then the Cup again; Epic Games and"
-                + " Harlow Festival Catering paid.";
+                + " Harlow Festival Catering paid. She lost the Lakeshore Open at the Marlboro Masters.";
         List<Entity> found = List.of(entity(text, "Tarvo Lind", EntityType.PERSON),
-                entity(text, "Dutch Grand Prix", EntityType.ORG),
+                entity(text, "Dutch Grand Prix", EntityType.ORG), entity(text, "Lakeshore Open", EntityType.LOCATION),
+                entity(text, "Marlboro Masters", EntityType.ORG),
                 entity(text, "Stanley Cup", EntityType.PERSON),
                 new Entity(EntityType.PERSON, "Cup", text.indexOf("Cup again"), text.indexOf("Cup again") + 3, null),
                 entity(text, "Epic Games", EntityType.ORG),
@@ -427,6 +428,50 @@ class EntityTypingTest {
     }
 
     @Test
+    void anInstitutionsNameGoesOnWithMoreFieldsButNotWithANameAfterIt() {
+        String text = "The Ministry of Culture and Sport met the Department of Natural Resources, Mines and Water,"
+                + " the Council for the Exploration of the Sea and the World Organization of the Scout Movement.";
+        List<Entity> found = List.of(entity(text, "Department of Natural Resources", EntityType.ORG),
+                entity(text, "Mines", EntityType.ORG), entity(text, "Sea", EntityType.LOCATION));
+        assertThat(typed(EntityRecognizer.institutionsOfPlaces(text, found))).containsExactly(
+                "ORG:Ministry of Culture and Sport", "ORG:Department of Natural Resources, Mines and Water",
+                "ORG:Council for the Exploration of the Sea", "ORG:World Organization of the Scout Movement");
+        String end = "She joined the Research Council of Norway. He joined the Ministry of Defence of the UK. They met"
+                + " at the University of St. Andrews. It grew in Oslo. Research Council of Norway staff came.";
+        assertThat(typed(EntityRecognizer.institutionsOfPlaces(end, List.of()))).containsExactly(
+                "ORG:Research Council of Norway", "ORG:Ministry of Defence", "ORG:University of St. Andrews",
+                "ORG:Research Council of Norway");
+        String two = "It follows the Accounting Principles Board of the American Institute of Certified Accountants.";
+        assertThat(typed(EntityRecognizer.institutionsOfPlaces(two, List.of())))
+                .noneMatch(name -> name.contains("Certified"));
+
+        String names = "The Department of Justice and Apple settled; the University of Oslo and Bergen agreed; the"
+                + " Ministry of Labour and The Times disagreed; the Ministry of Finance and Oslo met.";
+        List<Entity> listed = List.of(new Entity(EntityType.ORG, "Apple", names.indexOf("Apple"),
+                        names.indexOf("Apple") + 5, new EntityRef("cik:0000320193", "Apple Inc.", "0000320193", "AAPL")),
+                entity(names, "Bergen", EntityType.LOCATION));
+        assertThat(typed(EntityRecognizer.institutionsOfPlaces(names, listed))).contains("ORG:Department of Justice",
+                "ORG:University of Oslo", "ORG:Ministry of Labour", "ORG:Ministry of Finance", "ORG:Apple",
+                "LOCATION:Bergen").noneMatch(name -> name.contains(" and "));
+    }
+
+    @Test
+    void namesListedAsInstancesOfAKindOfOrganisationAreOrganisations() {
+        String text = "Pharmacies including Shoppers Drug Mart and Ardent Drugs pulled it. Poems appeared in Poetry"
+                + " London, The Australian, Antipodes and many other publications. Retailers such as John Lewis and"
+                + " Kestrel Foods agreed, as did Halvorsen, Tindra and other lenders.";
+        List<Entity> found = List.of(entity(text, "Ardent Drugs", EntityType.PERSON),
+                entity(text, "The Australian", EntityType.LOCATION), entity(text, "John Lewis", EntityType.PERSON),
+                entity(text, "Halvorsen", EntityType.PERSON));
+        assertThat(typed(EntityRecognizer.instancesOfKinds(text, found))).containsExactly(
+                "ORG:Shoppers Drug Mart", "ORG:Ardent Drugs", "ORG:Poetry London", "ORG:The Australian",
+                "ORG:Antipodes", "PERSON:John Lewis", "ORG:Kestrel Foods", "ORG:Halvorsen", "ORG:Tindra");
+
+        String people = "Investors including Peter Thiel joined, and cities such as Oslo and Bergen and other places.";
+        assertThat(EntityRecognizer.instancesOfKinds(people, List.of())).isEmpty();
+    }
+
+    @Test
     void aTeamsNicknameAloneIsTheTeamInADocumentAboutSport() {
         String text = "The Pirates lost 10-7 at home. Dallas Cowboys fans left early; Jets coach Rex Ryan smiled and"
                 + " the Detroit Red Wings rested. #Vikings";
@@ -506,6 +551,8 @@ class EntityTypingTest {
                 "ORG:College Football Hall of Fame", "ORG:Rock and Roll Hall of Fame", "PERSON:Bill Smith");
         // no field before it: the hall alone is left to the finder
         assertThat(EntityRecognizer.institutionsOfPlaces("He entered the Hall of Fame in 1990.", List.of())).isEmpty();
+        assertThat(typed(EntityRecognizer.institutionsOfPlaces("He retired to Canton. Hockey Hall of Fame voters met.",
+                List.of()))).containsExactly("ORG:Hockey Hall of Fame");
     }
 
     @Test
