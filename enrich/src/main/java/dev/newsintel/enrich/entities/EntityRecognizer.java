@@ -266,7 +266,7 @@ public final class EntityRecognizer {
         found = withoutWorks(text, withoutEvents(text, found));
         found = musicActs(text, namedAfterGroupNoun(text, namedForPeople(text, callSigns(text, found))));
         found = organisationsInCapitals(text, firmsOfPartners(text, namesOfKind(text, militaryUnits(text, found))));
-        found = acronymsAfterThe(text, listsCompleted(text, institutionsOfPlaces(text, found)));
+        found = acronymsAfterThe(text, peopleListed(text, listsCompleted(text, institutionsOfPlaces(text, found))));
         found = clubsByKind(text, teamsPlayedFor(text, teamsByPlace(text, teamNicknames(text, found))));
         found = instancesOfKinds(text, found);
         found = definedAs(text, definedSubjects(text, sentenceTokens, found));
@@ -1644,6 +1644,61 @@ public final class EntityRecognizer {
             k = last + 1;
         }
         return replaced(found, List.of(), added);
+    }
+
+    /**
+     * Completes lists of people: where the finder found at least two people in a list of three names or more ("Max
+     * Carey, Kiki Cuyler, Rabbit Maranville, and Pie Traynor"; "Moses Mendelssohn, Gotthold Ephraim Lessing, Friedrich
+     * Schlegel"), and most of its names are people, the other names it called organisations are people too if they
+     * could be a person's: two or three words in name case, no organisation's or place's word, the last no English
+     * word, and no listed company. A list with a place or a product in it is left as it is.
+     */
+    static List<Entity> peopleListed(String text, List<Entity> found) {
+        List<Entity> out = found;
+        int k = 0;
+        while (k < found.size()) {
+            int last = k;
+            while (last + 1 < found.size() && found.get(last).end() < found.get(last + 1).start()
+                    && LIST_GAP_END.matcher(text).region(found.get(last).end(), found.get(last + 1).start())
+                    .lookingAt()) {
+                last++;
+            }
+            int people = 0;
+            List<Integer> others = new ArrayList<>();
+            boolean mixed = false;
+            for (int i = k; i <= last; i++) {
+                Entity e = found.get(i);
+                if (e.type() == EntityType.PERSON) {
+                    people++;
+                } else if (e.type() == EntityType.ORG && !isListedCompany(e) && couldBePersonsName(e.text())) {
+                    others.add(i);
+                } else {
+                    mixed = true;
+                }
+            }
+            if (!mixed && people >= 2 && people > others.size() && !others.isEmpty()) {
+                out = new ArrayList<>(out);
+                for (int i : others) {
+                    Entity e = found.get(i);
+                    out.set(i, new Entity(EntityType.PERSON, e.text(), e.start(), e.end(), null));
+                }
+            }
+            k = last + 1;
+        }
+        return out;
+    }
+
+    private static boolean couldBePersonsName(String mention) {
+        String[] words = mention.split(" ");
+        if (words.length < 2 || words.length > 3 || EnglishWords.contains(words[words.length - 1])) {
+            return false;
+        }
+        for (String word : words) {
+            if (!NAME_WORD.matcher(word).matches() || isHeadWord(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the text between two names is list separators and capitalised items alone; adds those items. */

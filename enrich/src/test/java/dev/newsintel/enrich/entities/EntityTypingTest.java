@@ -472,6 +472,28 @@ class EntityTypingTest {
     }
 
     @Test
+    void aListOfPeopleMakesPeopleOfTheNamesInItThatCouldBePeoples() {
+        String text = "Teammates were Max Carey, Kiki Cuyler, Rabbit Maranville, and Pie Traynor. Backers were Lena"
+                + " Marsh, Omar Haddad and Corvid Labs. Guests were Ada Brandt, Tove Lind and Oslo.";
+        List<Entity> found = List.of(entity(text, "Max Carey", EntityType.PERSON),
+                entity(text, "Kiki Cuyler", EntityType.PERSON), entity(text, "Rabbit Maranville", EntityType.PERSON),
+                entity(text, "Pie Traynor", EntityType.ORG), entity(text, "Lena Marsh", EntityType.PERSON),
+                entity(text, "Omar Haddad", EntityType.PERSON), entity(text, "Corvid Labs", EntityType.ORG),
+                entity(text, "Ada Brandt", EntityType.PERSON), entity(text, "Tove Lind", EntityType.PERSON),
+                entity(text, "Oslo", EntityType.LOCATION));
+        assertThat(typed(EntityRecognizer.peopleListed(text, found))).containsExactly("PERSON:Max Carey",
+                "PERSON:Kiki Cuyler", "PERSON:Rabbit Maranville", "PERSON:Pie Traynor", "PERSON:Lena Marsh",
+                "PERSON:Omar Haddad", "ORG:Corvid Labs", "PERSON:Ada Brandt", "PERSON:Tove Lind", "LOCATION:Oslo");
+        String two = "Shares went to Lena Marsh and Halvorsen Tindra.";
+        List<Entity> pair = List.of(entity(two, "Lena Marsh", EntityType.PERSON),
+                entity(two, "Halvorsen Tindra", EntityType.ORG));
+        assertThat(EntityRecognizer.peopleListed(two, pair)).isEqualTo(pair);
+        List<Entity> overlapping = List.of(entity(two, "Lena Marsh", EntityType.PERSON),
+                entity(two, "Marsh", EntityType.ORG));
+        assertThat(EntityRecognizer.peopleListed(two, overlapping)).isEqualTo(overlapping);
+    }
+
+    @Test
     void aTeamsNicknameAloneIsTheTeamInADocumentAboutSport() {
         String text = "The Pirates lost 10-7 at home. Dallas Cowboys fans left early; Jets coach Rex Ryan smiled and"
                 + " the Detroit Red Wings rested. #Vikings";
