@@ -1528,14 +1528,14 @@ public final class EntityRecognizer {
     private static final Pattern FIRST_LIST_ITEM = Pattern.compile("\\G" + LIST_ITEM);
 
     /** Plural nouns for kinds of organisation: "such as" lists instances after them, "and other" before them. */
-    private static final String ORGANISATION_KINDS = "companies|firms|corporations|banks|lenders|insurers|retailers"
-            + "|supermarkets|pharmacies|chains|airlines|carriers|automakers|carmakers|manufacturers|publishers"
-            + "|newspapers|magazines|publications|journals|broadcasters|networks|channels|stations|studios|labels|clubs"
-            + "|teams|universities|colleges|charities|agencies|parties|unions|organi[sz]ations|institutions"
-            + "|associations|federations|leagues|start-?ups|outlets";
-    private static final Set<String> ORGANISATION_KIND_WORDS = Set.of(ORGANISATION_KINDS
-            .replace("organi[sz]ations", "organisations|organizations").replace("start-?ups", "startups|start-ups")
-            .split("\\|"));
+    private static final Set<String> ORGANISATION_KIND_WORDS = Set.of("companies", "firms", "corporations", "banks",
+            "lenders", "insurers", "retailers", "supermarkets", "pharmacies", "chains", "airlines", "carriers",
+            "automakers", "carmakers", "manufacturers", "publishers", "newspapers", "magazines", "publications",
+            "journals", "broadcasters", "networks", "channels", "stations", "studios", "labels", "clubs", "teams",
+            "universities", "colleges", "charities", "agencies", "parties", "unions", "organisations",
+            "organizations", "institutions", "associations", "federations", "leagues", "startups", "start-ups",
+            "outlets");
+    private static final String ORGANISATION_KINDS = String.join("|", ORGANISATION_KIND_WORDS);
     /** A cue for a list of instances; the kind's noun before it is checked apart, which is much cheaper. */
     private static final Pattern SUCH_AS = Pattern.compile("(?<![\\p{L}-])(?:like|such as|including)\\s+"
             + "(?=[\\p{Lu}\\d])");
