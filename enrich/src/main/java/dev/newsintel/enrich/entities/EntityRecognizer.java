@@ -1527,14 +1527,23 @@ public final class EntityRecognizer {
     /** The first item of a list, where it starts. */
     private static final Pattern FIRST_LIST_ITEM = Pattern.compile("\\G" + LIST_ITEM);
 
-    /** Plural nouns for kinds of organisation: "such as" lists instances after them, "and other" before them. */
-    private static final Set<String> ORGANISATION_KIND_WORDS = Set.of("companies", "firms", "corporations", "banks",
-            "lenders", "insurers", "retailers", "supermarkets", "pharmacies", "chains", "airlines", "carriers",
-            "automakers", "carmakers", "manufacturers", "publishers", "newspapers", "magazines", "publications",
-            "journals", "broadcasters", "networks", "channels", "stations", "studios", "labels", "clubs", "teams",
-            "universities", "colleges", "charities", "agencies", "parties", "unions", "organisations",
-            "organizations", "institutions", "associations", "federations", "leagues", "startups", "start-ups",
-            "outlets");
+    /** One-word names listed before a plural noun for organisations: "The ISAP, ILPAP and ETHEL companies". */
+    private static final List<String> KIND_NOUNS = List.of("companies", "firms", "corporations", "banks",
+            "carriers", "airlines", "networks", "agencies", "parties", "unions", "clubs", "newspapers", "magazines",
+            "broadcasters", "labels");
+    private static final Pattern NAMES_OF_KIND = Pattern.compile("(?<![\\p{L}\\p{N}'\u2019&-])(?:The )?"
+            + "(\\p{Lu}[\\p{L}\\p{N}'\u2019-]*(?:" + LIST_SEPARATOR + "\\p{Lu}[\\p{L}\\p{N}'\u2019-]*){1,6}) "
+            + "(?:" + String.join("|", KIND_NOUNS) + ")(?![\\p{L}\\p{N}])");
+
+    /**
+     * Plural nouns for kinds of organisation: "such as" lists instances after them, "and other" before them. Those
+     * before which one-word names are listed, and more.
+     */
+    private static final Set<String> ORGANISATION_KIND_WORDS = with(Set.copyOf(KIND_NOUNS), Set.of("lenders",
+            "insurers", "retailers", "supermarkets", "pharmacies", "chains", "automakers", "carmakers",
+            "manufacturers", "publishers", "publications", "journals", "channels", "stations", "studios", "teams",
+            "universities", "colleges", "charities", "organisations", "organizations", "institutions", "associations",
+            "federations", "leagues", "startups", "start-ups", "outlets"));
     private static final String ORGANISATION_KINDS = String.join("|", ORGANISATION_KIND_WORDS);
     /** A cue for a list of instances; the kind's noun before it is checked apart, which is much cheaper. */
     private static final Pattern SUCH_AS = Pattern.compile("(?<![\\p{L}-])(?:like|such as|including)\\s+"
@@ -1554,8 +1563,7 @@ public final class EntityRecognizer {
         List<Entity> out = found;
         if (containsAny(text, SUCH_AS_WORDS)) {
             out = actsAfter(text, out, SUCH_AS, at -> ORGANISATION_KIND_WORDS.contains(lower(wordBefore(text, at))),
-                    name -> name.endsWith("'s") || readsAsPersonsName(name) || name.length() < 2
-                            || LEGAL_FORMS.contains(lower(name))); // "Wells Fargo Bank, N.A."
+                    name -> name.endsWith("'s") || noInstance(name));
         }
         if (text.contains(" other ")) {
             Matcher m = AND_OTHER_KIND.matcher(text);
@@ -1563,8 +1571,7 @@ public final class EntityRecognizer {
                 Matcher item = FIRST_LIST_ITEM.matcher(text).region(m.start(1), m.end(1));
                 while (item.find()) {
                     String name = item.group(1);
-                    if (!name.equals("The") && !readsAsPersonsName(name) && !FUNCTION_WORDS.contains(lower(name))
-                            && name.length() > 1 && !LEGAL_FORMS.contains(lower(name))) {
+                    if (!name.equals("The") && !FUNCTION_WORDS.contains(lower(name)) && !noInstance(name)) {
                         out = asOrganisation(text, out, item.start(1), item.end(1));
                     }
                     item.usePattern(NEXT_LIST_ITEM);
@@ -1575,6 +1582,11 @@ public final class EntityRecognizer {
     }
 
     private static final List<String> SUCH_AS_WORDS = List.of(" like ", "such as", "including");
+
+    /** A listed item that is no instance of the kind: a person's name, a letter, a legal form ("Bank, N.A."). */
+    private static boolean noInstance(String name) {
+        return readsAsPersonsName(name) || name.length() < 2 || LEGAL_FORMS.contains(lower(name));
+    }
 
     /** The word before a position, past spaces and a comma: "banks" before ", including". */
     private static String wordBefore(String text, int at) {
@@ -1589,14 +1601,6 @@ public final class EntityRecognizer {
         return text.substring(start, end);
     }
 
-    /** One-word names listed before a plural noun for organisations: "The ISAP, ILPAP and ETHEL companies". */
-    private static final List<String> KIND_NOUNS = List.of("companies", "firms", "corporations", "banks",
-            "carriers", "airlines", "networks", "agencies", "parties", "unions", "clubs", "newspapers", "magazines",
-            "broadcasters", "labels");
-    private static final Pattern NAMES_OF_KIND = Pattern.compile("(?<![\\p{L}\\p{N}'\u2019&-])(?:The )?"
-            + "(\\p{Lu}[\\p{L}\\p{N}'\u2019-]*(?:" + LIST_SEPARATOR + "\\p{Lu}[\\p{L}\\p{N}'\u2019-]*){1,6}) "
-            + "(?:companies|firms|corporations|banks|carriers|airlines|networks|agencies|parties|unions|clubs|"
-            + "newspapers|magazines|broadcasters|labels)(?![\\p{L}\\p{N}])");
     /** The English names of languages, which are nationalities too ("German", "Japanese"), given names or not. */
     private static final Set<String> LANGUAGES = java.util.Arrays.stream(Locale.getISOLanguages())
             .map(code -> Locale.of(code).getDisplayLanguage(Locale.ENGLISH))
@@ -1768,11 +1772,9 @@ public final class EntityRecognizer {
         while (m.find()) {
             int start = m.start(1);
             String words = m.group(1);
-            int stop;
-            while ((stop = sentenceEnd(words)) >= 0) { // "... in Canton. Hockey Hall of Fame"
-                start += stop + 2;
-                words = words.substring(stop + 2);
-            }
+            int sentence = lastSentenceStart(words); // "... in Canton. Hockey Hall of Fame"
+            start += sentence;
+            words = words.substring(sentence);
             int skipped = leadingFunctionWords(words);
             words = words.substring(skipped);
             start += skipped;
@@ -1803,11 +1805,9 @@ public final class EntityRecognizer {
         while (m.find()) {
             int start = m.start(1);
             String head = m.group(1);
-            int stop;
-            while ((stop = sentenceEnd(head)) >= 0) { // "... in Norway. The Research Council of ..."
-                start += stop + 2;
-                head = head.substring(stop + 2);
-            }
+            int sentence = lastSentenceStart(head); // "... in Norway. The Research Council of ..."
+            start += sentence;
+            head = head.substring(sentence);
             int skipped = leadingFunctionWords(head);
             head = head.substring(skipped);
             start += skipped;
@@ -1846,6 +1846,16 @@ public final class EntityRecognizer {
             at += word.length() + 1;
         }
         return -1;
+    }
+
+    /** Where the last sentence starts in a run of capitalised words: after each stop {@link #sentenceEnd} finds. */
+    private static int lastSentenceStart(String words) {
+        int start = 0;
+        int stop;
+        while ((stop = sentenceEnd(words.substring(start))) >= 0) {
+            start += stop + 2; // the full stop and the space after it
+        }
+        return start;
     }
 
     /** A word whose full stop is its own: "U.S.", "St.", "Mt."; not "UK." or "Sea." at a sentence's end. */
